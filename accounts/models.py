@@ -1,0 +1,76 @@
+from django.contrib.auth.models import AbstractUser, Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+
+class User(AbstractUser):
+    """An employee of the corporation who logs in (Woonservice staff, team leader, ...).
+
+    Roles are Django groups (see ``accounts.roles``); team membership is membership of the
+    team's member group, so object permissions are granted to groups on teams.
+    """
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("employee")
+        verbose_name_plural = _("employees")
+
+    def __str__(self):
+        # No personal data in representations (they end up in logs and audit entries).
+        return _("Employee #%(id)s") % {"id": self.pk}
+
+
+class Team(models.Model):
+    """A district (wijk) team: the coarse unit that object permissions are granted on."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    code = models.SlugField(
+        _("code"), max_length=30, unique=True, help_text=_("Short code, e.g. 'noord'.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    member_group = models.OneToOneField(
+        Group,
+        on_delete=models.PROTECT,
+        related_name="team_of_members",
+        null=True,
+        editable=False,
+        verbose_name=_("member group"),
+        help_text=_("Employees of this team; created with the team."),
+    )
+    leader_group = models.OneToOneField(
+        Group,
+        on_delete=models.PROTECT,
+        related_name="team_of_leaders",
+        null=True,
+        editable=False,
+        verbose_name=_("leader group"),
+        help_text=_("Team leaders of this team; created with the team."),
+    )
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["name"]
+        permissions = [
+            ("view_team_persons", _("View the persons of this team's units")),
+            ("register_team_contacts", _("Register contacts for this team")),
+            ("lead_team", _("Lead this team: see its work and dashboards")),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class TeamUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Team, on_delete=models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = _("team permission of an employee")
+
+
+class TeamGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Team, on_delete=models.CASCADE)
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        verbose_name = _("team permission of a group")

@@ -1,0 +1,64 @@
+"""The main navigation, per role. One list; the base template renders what a user may use."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from accounts import roles
+
+EVERYONE = "*"
+SUPERUSER = "superuser"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: Promise
+    url_name: str
+    audience: frozenset
+
+
+NAV_ITEMS = (
+    NavItem("home", _("Start"), "home", frozenset({EVERYONE})),
+    NavItem("team", _("My team"), "team_overview", frozenset({roles.TEAM_LEADER})),
+    NavItem(
+        "audit",
+        _("Audit trail"),
+        "admin:audit_logentry_changelist",
+        frozenset({roles.PRIVACY_OFFICER, SUPERUSER}),
+    ),
+    NavItem(
+        "admin",
+        _("Administration"),
+        "admin:index",
+        frozenset({roles.FUNCTIONAL_ADMINISTRATOR, roles.PRIVACY_OFFICER, SUPERUSER}),
+    ),
+)
+
+
+def items_for(user) -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    audience = set(roles.user_roles(user)) | {EVERYONE}
+    if user.is_superuser:
+        audience.add(SUPERUSER)
+    return [
+        {"key": item.key, "label": item.label, "url": reverse(item.url_name)}
+        for item in NAV_ITEMS
+        if item.audience & audience
+    ]
+
+
+def navigation(request):
+    """Template context processor."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": [], "user_role_labels": []}
+    current = request.resolver_match.url_name if request.resolver_match else None
+    items = items_for(user)
+    for item in items:
+        item["active"] = item["key"] == current or (current and item["url"] == request.path)
+    labels = [str(roles.ROLE_LABELS[r]) for r in roles.ALL_ROLES if r in roles.user_roles(user)]
+    return {"nav_items": items, "user_role_labels": labels}
