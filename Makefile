@@ -11,7 +11,6 @@ STAMP := $(VENV)/.installed-dev
 ## Virtual environment, installed from the hash-pinned lock file.
 $(STAMP): requirements/dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
 	touch $(STAMP)
 
@@ -46,7 +45,7 @@ format: install
 
 ## Regenerate the Dutch translation catalogue (needs GNU gettext) and compile it.
 messages: install
-	$(PY) manage.py makemessages -l nl --no-location --ignore=.venv --ignore=var
+	$(PY) manage.py makemessages -l nl --no-location --no-obsolete --ignore=.venv --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv
 
 ## Re-pin dependencies after editing pyproject.toml (uses uv inside the venv).

@@ -33,7 +33,9 @@ class LogEntry(AbstractLogEntry):
             models.Index(
                 fields=["content_type", "object_id", "-timestamp"], name="audit_entry_object_idx"
             ),
-            models.Index(fields=["subject_person_id", "-timestamp"], name="audit_entry_subject_idx"),
+            models.Index(
+                fields=["subject_person_id", "-timestamp"], name="audit_entry_subject_idx"
+            ),
         ]
 
     def save(self, *args, **kwargs):

@@ -73,8 +73,10 @@ class Person(TimestampedModel):
 
     @property
     def sort_name(self) -> str:
-        """"Jansen, P. van" the way Dutch registers sort."""
-        rest = " ".join(part for part in (self.initials or self.given_name, self.surname_prefix) if part)
+        """ "Jansen, P. van" the way Dutch registers sort."""
+        rest = " ".join(
+            part for part in (self.initials or self.given_name, self.surname_prefix) if part
+        )
         return f"{self.surname}, {rest}" if rest else self.surname
 
     def clean(self):
@@ -186,7 +188,10 @@ class Unit(TimestampedModel):
     street = models.CharField(_("street"), max_length=150)
     house_number = models.PositiveIntegerField(_("house number"))
     house_number_addition = models.CharField(
-        _("addition"), max_length=10, blank=True, help_text=_("House letter or addition: 'A', '2-hoog'.")
+        _("addition"),
+        max_length=10,
+        blank=True,
+        help_text=_("House letter or addition: 'A', '2-hoog'."),
     )
     postcode = models.CharField(_("postcode"), max_length=6, help_text=_("1234AB, without space."))
     town = models.CharField(_("town"), max_length=100)
@@ -206,7 +211,9 @@ class Unit(TimestampedModel):
                 fields=["postcode", "house_number", "house_number_addition"],
                 name="unit_unique_address",
             ),
-            models.CheckConstraint(condition=models.Q(house_number__gt=0), name="unit_house_number_positive"),
+            models.CheckConstraint(
+                condition=models.Q(house_number__gt=0), name="unit_house_number_positive"
+            ),
         ]
 
     def __str__(self):
@@ -220,7 +227,9 @@ class Unit(TimestampedModel):
 
     @property
     def postcode_display(self) -> str:
-        return f"{self.postcode[:4]} {self.postcode[4:]}" if len(self.postcode) == 6 else self.postcode
+        return (
+            f"{self.postcode[:4]} {self.postcode[4:]}" if len(self.postcode) == 6 else self.postcode
+        )
 
     def clean(self):
         try:

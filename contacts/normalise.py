@@ -26,7 +26,9 @@ def normalise_phone(raw: str) -> str:
         value = "+31" + value[1:]
     if not re.fullmatch(r"\+[1-9][0-9]{6,14}", value):
         raise ValidationError(
-            _("'%(value)s' is not a valid phone number."), code="invalid_phone", params={"value": raw}
+            _("'%(value)s' is not a valid phone number."),
+            code="invalid_phone",
+            params={"value": raw},
         )
     if value.startswith("+31") and len(value) != 12:
         raise ValidationError(

@@ -20,7 +20,7 @@ def check_broker() -> dict:
     from klantcontact.celery import app
 
     try:
-        with app.connection_for_write() as conn:
+        with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception as exc:  # noqa: BLE001
         return {"status": "error", "error": exc.__class__.__name__}

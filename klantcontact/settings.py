@@ -93,7 +93,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "klantcontact.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -105,6 +104,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
 ]
+
+if PRODUCTION:
+    # Static files from STATIC_ROOT (collectstatic); development serves them via runserver.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "klantcontact.urls"
 WSGI_APPLICATION = "klantcontact.wsgi.application"
@@ -165,6 +168,8 @@ GUARDIAN_RAISE_403 = True
 
 # django-auditlog: the project's own LogEntry (redactable, indexed per object).
 AUDITLOG_LOGENTRY_MODEL = "audit.LogEntry"
+# auditlog's own migrations create its default table even when swapped out; skip them.
+MIGRATION_MODULES = {"auditlog": None}
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "accounts.User", "exclude_fields": ["password", "last_login"]},
     "accounts.Team",

@@ -1,0 +1,89 @@
+"""End-to-end journeys in a real headless Chromium (Debian's package), driven by Playwright."""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import skip_or_fail
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# Flags for a closed network: no background calls home, no component updates.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        skip_or_fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """Collects what a page did that it should not: console errors and outside requests."""
+
+    def __init__(self, page, origin):
+        self.errors = []
+        self.foreign_requests = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+        def on_request(request):
+            parsed = urlparse(request.url)
+            if (
+                parsed.scheme in ("http", "https")
+                and f"{parsed.scheme}://{parsed.netloc}" != origin
+            ):
+                self.foreign_requests.append(request.url)
+
+        page.on("request", on_request)
+
+    def assert_clean(self):
+        assert self.foreign_requests == [], "third-party requests"
+        assert self.errors == [], "console errors (CSP violations show up here)"
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.watch = PageWatch(page, live_server.url)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot():
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def _shot(page, name):
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+    return _shot
+
+
+def log_in(page, live_server, username, password):
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()

@@ -1,0 +1,92 @@
+"""Every URL of the project needs a login, except an explicit public list.
+
+The URL resolver is walked, so a new view is covered the moment it is added to a urls.py.
+"""
+
+import re
+import uuid
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# (namespace:)name of the only views an anonymous visitor may open.
+PUBLIC_VIEWS = {"login", "healthz", "admin:login"}
+# Views that do nothing but end a session; anonymous use is harmless.
+SESSION_END_VIEWS = {"logout", "admin:logout"}
+
+SAMPLES = {"int": "1", "str": "x", "slug": "x", "path": "1", "uuid": str(uuid.UUID(int=1))}
+
+
+def walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name}" if entry.name else None
+            yield prefix + str(entry.pattern), name, entry
+
+
+def sample_path(route: str) -> str:
+    """Turn a route (path converters and/or regex) into a concrete URL path."""
+
+    def converter(match):
+        kind = match.group(1) or "str"
+        return SAMPLES.get(kind, "x")
+
+    path = re.sub(r"<(?:(\w+):)?\w+>", converter, route)
+
+    def group(match):
+        body = match.group(2)
+        literal = body.split("|")[0]
+        return literal if re.fullmatch(r"[\w-]+", literal) else "x"
+
+    path = re.sub(r"\(\?P<(\w+)>([^)]*)\)", group, path)
+    path = path.replace("^", "").replace("$", "")
+    return "/" + path
+
+
+ALL_ROUTES = list(walk(get_resolver().url_patterns))
+GUARDED_ROUTES = [r for r in ALL_ROUTES if r[1] not in PUBLIC_VIEWS | SESSION_END_VIEWS]
+
+
+def test_the_walk_finds_the_project_views():
+    names = {name for _, name, _ in ALL_ROUTES}
+    assert {"home", "healthz", "login", "team_overview", "admin:index"} <= names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("route", "name", "pattern"), GUARDED_ROUTES, ids=[r for r, _, _ in GUARDED_ROUTES]
+)
+def test_anonymous_visitor_is_sent_to_login(client, route, name, pattern):
+    path = sample_path(route)
+    response = client.get(path)
+    if response.status_code in (401, 403):
+        return
+    assert response.status_code == 302, (
+        f"{path} answered {response.status_code} to an anonymous GET"
+    )
+    login_urls = (reverse(settings.LOGIN_URL), reverse("admin:login"))
+    assert response["Location"].startswith(login_urls), (
+        f"{path} redirects to {response['Location']}"
+    )
+
+
+def test_only_the_known_views_skip_login():
+    """A view marked login_not_required must be on the public list."""
+    opened = {
+        name or route
+        for route, name, pattern in ALL_ROUTES
+        if getattr(pattern.callback, "login_required", True) is False
+    }
+    assert opened <= PUBLIC_VIEWS | SESSION_END_VIEWS, opened - PUBLIC_VIEWS
+
+
+@pytest.mark.django_db
+def test_health_endpoint_is_public_and_machine_readable(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["checks"]["database"]["status"] == "ok"
