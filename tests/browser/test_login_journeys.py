@@ -66,6 +66,7 @@ def test_wrong_password_is_refused_with_a_dutch_message(page, live_server, demo_
 def test_login_page_is_keyboard_usable(page, live_server, demo_roles):
     page.goto(f"{live_server.url}/login/")
     # The username field has focus on arrival; Tab moves to the password, Enter submits.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_username'")
     page.keyboard.type("medewerker")
     page.keyboard.press("Tab")
     page.keyboard.type(settings.DEMO_PASSWORD)
