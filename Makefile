@@ -45,8 +45,7 @@ format: install
 
 ## Regenerate the Dutch translation catalogue (needs GNU gettext) and compile it.
 messages: install
-	$(PY) manage.py makemessages -l nl --no-location --no-obsolete --ignore=.venv --ignore=var
-	$(PY) manage.py compilemessages --ignore=.venv
+	tools/messages.sh $(PY) compile
 
 ## Re-pin dependencies after editing pyproject.toml (uses uv inside the venv).
 lock: install

@@ -1,35 +1,39 @@
-"""The Dutch catalogue is complete, and the compiled .mo matches the .po."""
+"""Every Dutch catalogue is complete, and each compiled .mo matches its .po."""
 
 import gettext
 import re
 
+import pytest
 from django.utils import translation
 
 from tools import po
 
-MO_PATH = po.PO_PATH.with_suffix(".mo")
+CATALOGUES = po.catalogues()
 
 
-def entries():
-    return [e for e in po.parse(po.PO_PATH.read_text(encoding="utf-8")) if e["msgid"]]
+def entries(path):
+    return [e for e in po.parse(path.read_text(encoding="utf-8")) if e["msgid"]]
 
 
-def test_every_message_is_translated():
-    assert entries(), "empty catalogue"
-    assert po.untranslated(entries()) == []
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(po.ROOT)))
+def test_every_message_is_translated(path):
+    assert entries(path), "empty catalogue"
+    assert po.untranslated(entries(path)) == []
 
 
-def test_placeholders_survive_translation():
-    for entry in entries():
-        wanted = sorted(re.findall(r"%\(\w+\)s", entry["msgid"]))
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(po.ROOT)))
+def test_placeholders_survive_translation(path):
+    for entry in entries(path):
+        wanted = sorted(re.findall(r"%\(\w+\)[sd]", entry["msgid"]))
         for text in entry["msgstr"].values():
-            assert sorted(re.findall(r"%\(\w+\)s", text)) == wanted, entry["msgid"]
+            assert sorted(re.findall(r"%\(\w+\)[sd]", text)) == wanted, entry["msgid"]
 
 
-def test_compiled_catalogue_is_up_to_date():
-    with open(MO_PATH, "rb") as handle:
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(po.ROOT)))
+def test_compiled_catalogue_is_up_to_date(path):
+    with open(path.with_suffix(".mo"), "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for entry in entries():
+    for entry in entries(path):
         if entry["msgid_plural"] is None:
             assert compiled.gettext(entry["msgid"]) == entry["msgstr"][0], entry["msgid"]
 

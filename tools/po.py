@@ -10,7 +10,13 @@ import re
 import sys
 from pathlib import Path
 
-PO_PATH = Path(__file__).resolve().parent.parent / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+ROOT = Path(__file__).resolve().parent.parent
+PO_PATH = ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+
+
+def catalogues() -> list[Path]:
+    """The project catalogue and every app's own (APP/locale/nl/LC_MESSAGES/django.po)."""
+    return [PO_PATH, *sorted(ROOT.glob("*/locale/nl/LC_MESSAGES/django.po"))]
 
 
 def _unquote(line: str) -> str:
@@ -99,8 +105,8 @@ def untranslated(entries: list[dict]) -> list[str]:
     ]
 
 
-def fill(translations: dict[str, str | list[str]]) -> int:
-    entries = parse(PO_PATH.read_text(encoding="utf-8"))
+def fill(translations: dict[str, str | list[str]], path: Path = PO_PATH) -> int:
+    entries = parse(path.read_text(encoding="utf-8"))
     changed = 0
     for e in entries:
         if e["msgid"] in translations:
@@ -109,13 +115,16 @@ def fill(translations: dict[str, str | list[str]]) -> int:
             e["msgstr"] = dict(enumerate(values))
             e["flags"].discard("fuzzy")
             changed += 1
-    PO_PATH.write_text(render(entries), encoding="utf-8")
+    path.write_text(render(entries), encoding="utf-8")
     return changed
 
 
 if __name__ == "__main__":
+    # python tools/po.py fill TRANSLATIONS.json [CATALOGUE.po]  |  python tools/po.py missing
     if sys.argv[1:2] == ["fill"]:
-        print(fill(json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))), "filled")
+        target = Path(sys.argv[3]) if len(sys.argv) > 3 else PO_PATH
+        print(fill(json.loads(Path(sys.argv[2]).read_text(encoding="utf-8")), target), "filled")
     elif sys.argv[1:2] == ["missing"]:
-        for msgid in untranslated(parse(PO_PATH.read_text(encoding="utf-8"))):
-            print(repr(msgid))
+        for path in catalogues():
+            for msgid in untranslated(parse(path.read_text(encoding="utf-8"))):
+                print(f"{path.relative_to(ROOT)}: {msgid!r}")

@@ -1,21 +1,36 @@
+import importlib
+import importlib.util
+
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from contacts import demo
+
+# Apps that add their own demo data after the base set (teams, users, units, persons,
+# tenancies). Each has ``APP.demo.seed_demo_data() -> list[str]`` (idempotent, summary lines).
+APP_SEEDERS = ("processingregister", "contacts", "knowledgebase", "retention")
 
 
 class Command(BaseCommand):
     help = (
-        "Create or restore the demo data set (teams, demo users, units, persons, tenancies); "
-        "idempotent, development only (DEBUG on)."
+        "Create or restore the demo data set (teams, demo users, units, persons, tenancies, "
+        "and each app's own demo data); idempotent, development only (DEBUG on)."
     )
 
     def handle(self, *args, **options):
         try:
-            report = demo.seed_demo()
+            with transaction.atomic():
+                report = demo.seed_demo()
+                lines = report.lines()
+                for app in APP_SEEDERS:
+                    if importlib.util.find_spec(f"{app}.demo") is None:
+                        continue
+                    seeder = getattr(importlib.import_module(f"{app}.demo"), "seed_demo_data", None)
+                    if seeder is not None:
+                        lines.extend(seeder())
         except demo.DemoDataRefused as exc:
             raise CommandError(str(exc)) from exc
         if options["verbosity"] > 0:
-            lines = report.lines()
             self.stdout.write(self.style.SUCCESS(lines[0]))
             for line in lines[1:]:
                 self.stdout.write(line)
