@@ -29,7 +29,7 @@ from referencedata.models import CodeList, ReferenceCode
 from referencedata.services import load_reference_codes
 
 from .models import EmailAddress, Person, PhoneNumber, Tenancy, Unit
-from .normalise import normalise_phone, normalise_postcode
+from .normalise import normalise_phone, normalise_postcode, person_search_name
 
 SEED = 20261123
 # Fixed "today" of the generated history, so a run next year gives the same rows.
@@ -518,6 +518,12 @@ def build_plan(rng: random.Random) -> Plan:
                 "surname_prefix": person.surname_prefix,
                 "surname": person.surname,
                 "date_of_birth": person.date_of_birth,
+                "search_name": person_search_name(
+                    surname=person.surname,
+                    surname_prefix=person.surname_prefix,
+                    given_name=person.given_name,
+                    initials=person.initials,
+                ),
             }
         )
         kinds = [kind for _number, kind in person.phones]

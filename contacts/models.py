@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
@@ -10,7 +11,7 @@ from accounts.models import Team
 from audit.models import SUBJECT_PERSON_KEY
 from referencedata.models import CodeList, ReferenceCode
 
-from .normalise import normalise_phone, normalise_postcode
+from .normalise import normalise_phone, normalise_postcode, person_search_name
 
 
 class TimestampedModel(models.Model):
@@ -49,6 +50,14 @@ class Person(TimestampedModel):
         blank=True,
         help_text=_("Only when needed to tell persons apart."),
     )
+    search_name = models.CharField(
+        _("search name"),
+        max_length=300,
+        default="",
+        editable=False,
+        db_index=True,
+        help_text=_("Folded name for searching; kept up to date on save."),
+    )
 
     class Meta:
         verbose_name = _("person")
@@ -62,6 +71,18 @@ class Person(TimestampedModel):
 
     def __str__(self):
         return _("Person #%(id)s") % {"id": self.pk}
+
+    def save(self, *args, **kwargs):
+        self.search_name = person_search_name(
+            surname=self.surname,
+            surname_prefix=self.surname_prefix,
+            given_name=self.given_name,
+            initials=self.initials,
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     def get_additional_data(self):
         return {SUBJECT_PERSON_KEY: self.pk}
@@ -298,3 +319,441 @@ class Tenancy(TimestampedModel):
             errors["role"] = _("Choose a relation role.")
         if errors:
             raise ValidationError(errors)
+
+
+class ContactSubject(models.Model):
+    """The managed list of what contacts are about (repair request, payment arrangement, ...).
+
+    Each subject is bound to a processing activity of the register (purpose and legal basis).
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    asks_for_defect = models.BooleanField(
+        _("asks for a defect"),
+        default=False,
+        help_text=_("Repair subjects: the employee picks the VERA defect type."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("contact subject")
+        verbose_name_plural = _("contact subjects")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TaskKind(models.Model):
+    """What a follow-up is: a task, a repair request, a callback or an internal note."""
+
+    TASK = "task"
+    REPAIR_REQUEST = "repair_request"
+    CALLBACK = "callback"
+    INTERNAL_NOTE = "internal_note"
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    default_days_due = models.PositiveSmallIntegerField(
+        _("default days until due"), default=5, help_text=_("Working days, to preset the due date.")
+    )
+
+    class Meta:
+        verbose_name = _("task kind")
+        verbose_name_plural = _("task kinds")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Mandate(TimestampedModel):
+    """A representative's authority to act for a person (machtiging): financial administrator,
+    curator, contact person, family member with a written mandate, ...
+
+    Only a valid mandate allows giving the representative information about the person.
+    """
+
+    class Scope(models.TextChoices):
+        ALL = "all", _("everything")
+        FINANCES = "finances", _("rent and finances")
+        REPAIRS = "repairs", _("repairs and maintenance")
+        TENANCY = "tenancy", _("the tenancy contract")
+
+    class Verification(models.TextChoices):
+        WRITTEN_MANDATE = "written_mandate", _("signed written mandate seen")
+        COURT_ORDER = "court_order", _("court order seen")
+        PUBLIC_REGISTER = "public_register", _("checked in the curatele/bewind register")
+
+    represented = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="mandates_given",
+        verbose_name=_("represented person"),
+    )
+    representative = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="mandates_held",
+        verbose_name=_("representative"),
+    )
+    role = models.ForeignKey(
+        ReferenceCode,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"code_list": CodeList.RELATION_ROLE},
+        verbose_name=_("role"),
+        help_text=_(
+            "VERA relation role: financial administrator (BWI), curator (CUR), "
+            "contact person (CPE), ..."
+        ),
+    )
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, default=Scope.ALL)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    verified_how = models.CharField(_("verified how"), max_length=20, choices=Verification.choices)
+    verified_at = models.DateField(_("verified on"))
+    verified_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("verified by"),
+    )
+
+    class Meta:
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="mandate_valid_period",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(represented=models.F("representative")),
+                name="mandate_not_self",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Mandate #%(id)s") % {"id": self.pk}
+
+    def get_additional_data(self):
+        return {SUBJECT_PERSON_KEY: self.represented_id}
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+    def clean(self):
+        errors = {}
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            errors["valid_to"] = _("A mandate cannot end before it starts.")
+        if self.represented_id and self.represented_id == self.representative_id:
+            errors["representative"] = _("A person cannot be their own representative.")
+        if self.verified_at and self.verified_at > datetime.date.today():
+            errors["verified_at"] = _("The verification date cannot be in the future.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ContactMoment(models.Model):
+    """One contact with a person (or an anonymous caller) through a channel: the timeline entry."""
+
+    class Direction(models.TextChoices):
+        INBOUND = "in", _("inbound")
+        OUTBOUND = "out", _("outbound")
+
+    class CallerKind(models.TextChoices):
+        SELF = "self", _("the person themself")
+        REPRESENTATIVE = "representative", _("a representative with a mandate")
+        OTHER = "other", _("someone else (no mandate)")
+
+    class Outcome(models.TextChoices):
+        ANSWERED = "answered", _("answered at first contact")
+        TASK = "task", _("task created")
+        REPAIR_REQUEST = "repair_request", _("repair request")
+        CALLBACK = "callback", _("callback requested")
+        INTERNAL_NOTE = "internal_note", _("internal note")
+        FORWARDED = "forwarded", _("forwarded")
+
+    SUMMARY_MAX_LENGTH = 280
+    NOTES_MAX_LENGTH = 2000
+
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contact_moments",
+        verbose_name=_("person"),
+        help_text=_("Empty for an anonymous contact."),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("unit"),
+    )
+    channel = models.ForeignKey(
+        ReferenceCode,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"code_list": CodeList.CHANNEL},
+        verbose_name=_("channel"),
+    )
+    direction = models.CharField(
+        _("direction"), max_length=3, choices=Direction.choices, default=Direction.INBOUND
+    )
+    occurred_at = models.DateTimeField(_("occurred at"))
+    caller_kind = models.CharField(
+        _("who contacted us"), max_length=20, choices=CallerKind.choices, default=CallerKind.SELF
+    )
+    mandate = models.ForeignKey(
+        Mandate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("mandate"),
+        help_text=_("The representative's mandate, when a representative called."),
+    )
+    subject = models.ForeignKey(
+        ContactSubject, on_delete=models.PROTECT, related_name="+", verbose_name=_("subject")
+    )
+    defect = models.ForeignKey(
+        ReferenceCode,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"code_list": CodeList.DEFECT_TYPE},
+        verbose_name=_("defect"),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=SUMMARY_MAX_LENGTH,
+        help_text=_("What was asked and answered, in a sentence or two. No medical details."),
+    )
+    notes = models.TextField(_("notes"), blank=True, max_length=NOTES_MAX_LENGTH)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    answered_at_first_contact = models.GeneratedField(
+        expression=models.Q(outcome="answered"),
+        output_field=models.BooleanField(),
+        db_persist=True,
+        verbose_name=_("answered at first contact"),
+    )
+    forwarded_to = models.ForeignKey(
+        Team,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("forwarded to"),
+    )
+    handled_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="contact_moments",
+        verbose_name=_("handled by"),
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="contact_moments", verbose_name=_("team")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact moment")
+        verbose_name_plural = _("contact moments")
+        ordering = ["-occurred_at"]
+        indexes = [
+            models.Index(fields=["person", "-occurred_at"], name="contact_timeline_idx"),
+            models.Index(fields=["team", "occurred_at"], name="contact_team_time_idx"),
+            models.Index(fields=["handled_by", "person"], name="contact_handler_idx"),
+        ]
+        constraints = [
+            # A contact answered at first contact claims no further action.
+            models.CheckConstraint(
+                condition=~models.Q(outcome="answered") | models.Q(forwarded_to__isnull=True),
+                name="contact_answered_no_follow_up",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(outcome="forwarded") | models.Q(forwarded_to__isnull=False),
+                name="contact_forwarded_has_team",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(caller_kind="representative") | models.Q(mandate__isnull=False),
+                name="contact_representative_has_mandate",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | models.Q(caller_kind="other"),
+                name="contact_anonymous_is_other",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Contact moment #%(id)s") % {"id": self.pk}
+
+    def get_additional_data(self):
+        return {SUBJECT_PERSON_KEY: self.person_id}
+
+    @property
+    def follow_up_kind(self) -> str | None:
+        """The task kind this outcome requires, or None."""
+        return OUTCOME_TASK_KIND.get(self.outcome)
+
+
+# Which outcomes create a follow-up, and of which kind.
+OUTCOME_TASK_KIND = {
+    ContactMoment.Outcome.TASK: TaskKind.TASK,
+    ContactMoment.Outcome.REPAIR_REQUEST: TaskKind.REPAIR_REQUEST,
+    ContactMoment.Outcome.CALLBACK: TaskKind.CALLBACK,
+    ContactMoment.Outcome.INTERNAL_NOTE: TaskKind.INTERNAL_NOTE,
+}
+
+
+class Task(models.Model):
+    """A follow-up of a contact moment: always points to the contact that caused it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+
+    REQUESTED_ACTION_MAX_LENGTH = 500
+
+    contact_moment = models.ForeignKey(
+        ContactMoment,
+        on_delete=models.CASCADE,
+        related_name="tasks",
+        verbose_name=_("contact moment"),
+    )
+    kind = models.ForeignKey(
+        TaskKind, on_delete=models.PROTECT, related_name="+", verbose_name=_("kind")
+    )
+    requested_action = models.CharField(
+        _("requested action"), max_length=REQUESTED_ACTION_MAX_LENGTH
+    )
+    assigned_team = models.ForeignKey(
+        Team,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("team"),
+    )
+    assigned_to = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("employee"),
+    )
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    closing_note = models.CharField(_("closing note"), max_length=500, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["due_date"]
+        indexes = [
+            models.Index(fields=["assigned_to", "status", "due_date"], name="task_inbox_user_idx"),
+            models.Index(
+                fields=["assigned_team", "status", "due_date"], name="task_inbox_team_idx"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(assigned_team__isnull=False)
+                | models.Q(assigned_to__isnull=False),
+                name="task_has_assignee",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status="done", closed_at__isnull=False) & ~models.Q(closing_note="")
+                )
+                | (~models.Q(status="done") & models.Q(closed_at__isnull=True)),
+                name="task_done_is_closed_with_note",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Task #%(id)s") % {"id": self.pk}
+
+    def get_additional_data(self):
+        return {
+            SUBJECT_PERSON_KEY: self.contact_moment.person_id if self.contact_moment_id else None
+        }
+
+
+class TaskEvent(models.Model):
+    """What happened to a task, for the person's timeline: created, taken, reassigned, closed."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("created")
+        TAKEN = "taken", _("taken")
+        REASSIGNED = "reassigned", _("reassigned")
+        CLOSED = "closed", _("closed")
+        REOPENED = "reopened", _("reopened")
+
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="events", verbose_name=_("task")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="task_events",
+        verbose_name=_("person"),
+        help_text=_("Copied from the contact moment, for the timeline."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("task event")
+        verbose_name_plural = _("task events")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["person", "-at"], name="taskevent_timeline_idx")]
+
+    def __str__(self):
+        return _("Task event #%(id)s") % {"id": self.pk}
+
+    def get_additional_data(self):
+        return {SUBJECT_PERSON_KEY: self.person_id}

@@ -1,6 +1,7 @@
 """Normalising what people type: Dutch phone numbers and postcodes."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -48,3 +49,22 @@ def normalise_postcode(raw: str) -> str:
             params={"value": raw},
         )
     return f"{match.group(1)}{match.group(2).upper()}"
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed, punctuation as spaces: "d'Hondt-Çelik" -> "d hondt celik"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = re.sub(r"[^\w\s]", " ", plain.lower())
+    return " ".join(plain.split())
+
+
+def person_search_name(
+    *, surname: str, surname_prefix: str = "", given_name: str = "", initials: str = ""
+) -> str:
+    """The folded text a person is found by: surname first, then prefix, given name, initials.
+
+    "van der Berg, Jan (J.P.)" -> "berg van der jan j p"; search matches every typed word as a
+    word prefix, so "berg", "van der berg", "jan berg" and "Bèrg" all find it.
+    """
+    return fold(" ".join(part for part in (surname, surname_prefix, given_name, initials) if part))
