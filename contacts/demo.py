@@ -828,3 +828,10 @@ def seed_demo() -> SeedReport:
     report.phone_numbers = len(plan.phone_numbers)
     report.email_addresses = len(plan.email_addresses)
     return report
+
+
+def seed_demo_data() -> list[str]:
+    """The app-seeder hook of ``seed_demo``: the contact history on top of the base set."""
+    from .demo_history import seed_demo_data as seed_history
+
+    return seed_history()

@@ -162,6 +162,53 @@ class PhoneNumber(PersonDetail):
     def __str__(self):
         return _("Phone number #%(id)s") % {"id": self.pk}
 
+    @property
+    def display(self) -> str:
+        """Dutch numbers the Dutch way: 06 12345678, 020 1234567; others as stored."""
+        if self.number.startswith("+316") and len(self.number) == 12:
+            return f"06 {self.number[4:]}"
+        if self.number.startswith("+31") and len(self.number) == 12:
+            local = "0" + self.number[3:]
+            area = (
+                3
+                if local[:3]
+                in {
+                    "010",
+                    "013",
+                    "015",
+                    "020",
+                    "023",
+                    "024",
+                    "026",
+                    "030",
+                    "033",
+                    "035",
+                    "036",
+                    "038",
+                    "040",
+                    "043",
+                    "045",
+                    "046",
+                    "050",
+                    "053",
+                    "055",
+                    "058",
+                    "070",
+                    "071",
+                    "072",
+                    "073",
+                    "074",
+                    "075",
+                    "076",
+                    "077",
+                    "078",
+                    "079",
+                }
+                else 4
+            )
+            return f"{local[:area]} {local[area:]}"
+        return self.number
+
     def clean(self):
         try:
             self.number = normalise_phone(self.number)

@@ -22,6 +22,14 @@ class NavItem:
 
 NAV_ITEMS = (
     NavItem("home", _("Start"), "home", frozenset({EVERYONE})),
+    NavItem(
+        "customers",
+        _("Customers"),
+        "contacts:search",
+        frozenset({roles.EMPLOYEE, roles.TEAM_LEADER}),
+    ),
+    NavItem("tasks", _("Tasks"), "contacts:tasks", frozenset({roles.EMPLOYEE, roles.TEAM_LEADER})),
+    NavItem("dashboard", _("Dashboard"), "contacts:dashboard", frozenset({roles.TEAM_LEADER})),
     NavItem("team", _("My team"), "team_overview", frozenset({roles.TEAM_LEADER})),
     NavItem(
         "audit",
@@ -56,9 +64,8 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": [], "user_role_labels": []}
-    current = request.resolver_match.url_name if request.resolver_match else None
     items = items_for(user)
     for item in items:
-        item["active"] = item["key"] == current or (current and item["url"] == request.path)
+        item["active"] = item["url"] == request.path
     labels = [str(roles.ROLE_LABELS[r]) for r in roles.ALL_ROLES if r in roles.user_roles(user)]
     return {"nav_items": items, "user_role_labels": labels}

@@ -14,5 +14,6 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("accounts.urls")),
+    path("", include("contacts.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -13,6 +13,7 @@ import datetime
 
 import factory
 from django.conf import settings
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts import services
@@ -131,3 +132,53 @@ class EmailAddressFactory(DjangoModelFactory):
     address = factory.Sequence(lambda n: f"persoon{n}@example.nl")
     kind = EmailAddress.Kind.PRIVATE
     is_preferred = False
+
+
+# --- Contacts work: subjects, contact moments, tasks, mandates ----------------------------------
+
+
+def contact_catalogue():
+    """Task kinds and subjects as the data migration creates them (transactional tests flush)."""
+    from contacts.catalogue import ensure_defaults
+    from contacts.models import ContactSubject, TaskKind
+
+    ensure_defaults(TaskKind, ContactSubject)
+
+
+def default_subject(code="huur-betalen"):
+    from contacts.models import ContactSubject
+
+    contact_catalogue()
+    return ContactSubject.objects.get(code=code)
+
+
+def channel(code="TEL", name="Telefoon"):
+    return ReferenceCodeFactory(code_list=CodeList.CHANNEL, code=code, name=name)
+
+
+class ContactMomentFactory(DjangoModelFactory):
+    class Meta:
+        model = "contacts.ContactMoment"
+
+    person = factory.SubFactory(PersonFactory)
+    channel = factory.LazyFunction(channel)
+    occurred_at = factory.LazyFunction(timezone.now)
+    subject = factory.LazyFunction(lambda: default_subject())
+    summary = "Vraag over de huurbetaling beantwoord."
+    outcome = "answered"
+    handled_by = factory.SubFactory(UserFactory)
+    team = factory.SubFactory(TeamFactory)
+
+
+class MandateFactory(DjangoModelFactory):
+    class Meta:
+        model = "contacts.Mandate"
+
+    represented = factory.SubFactory(PersonFactory)
+    representative = factory.SubFactory(PersonFactory)
+    role = factory.SubFactory(ReferenceCodeFactory, code="BWI", name="Bewindvoerder")
+    scope = "finances"
+    valid_from = datetime.date(2024, 1, 1)
+    valid_to = None
+    verified_how = "court_order"
+    verified_at = datetime.date(2024, 1, 1)

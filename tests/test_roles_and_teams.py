@@ -54,8 +54,8 @@ def test_provisioning_a_team_twice_keeps_one_set_of_groups(team_noord):
 
 
 NAV_BY_ROLE = {
-    roles.EMPLOYEE: {"home"},
-    roles.TEAM_LEADER: {"home", "team"},
+    roles.EMPLOYEE: {"home", "customers", "tasks"},
+    roles.TEAM_LEADER: {"home", "customers", "tasks", "dashboard", "team"},
     roles.FUNCTIONAL_ADMINISTRATOR: {"home", "admin"},
     roles.PRIVACY_OFFICER: {"home", "audit", "admin"},
 }

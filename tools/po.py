@@ -27,8 +27,8 @@ def parse(text: str) -> list[dict]:
     """Entries as dicts: flags, msgid, msgid_plural, msgstr (list), raw lines."""
     entries, current, key = [], None, None
     for line in text.splitlines():
-        if line.startswith("#~"):
-            continue  # obsolete entries are dropped
+        if line.startswith(("#~", "#|")):
+            continue  # obsolete entries and previous-msgid hints are dropped
         if not line.strip():
             if current:
                 entries.append(current)

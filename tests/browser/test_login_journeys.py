@@ -8,8 +8,11 @@ from .conftest import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EXPECTED_NAV = {
-    "medewerker": ({roles.EMPLOYEE}, {"home"}),
-    "teamleider": ({roles.EMPLOYEE, roles.TEAM_LEADER}, {"home", "team"}),
+    "medewerker": ({roles.EMPLOYEE}, {"home", "customers", "tasks"}),
+    "teamleider": (
+        {roles.EMPLOYEE, roles.TEAM_LEADER},
+        {"home", "customers", "tasks", "dashboard", "team"},
+    ),
     "beheerder": ({roles.FUNCTIONAL_ADMINISTRATOR}, {"home", "admin"}),
     "avg": ({roles.PRIVACY_OFFICER}, {"home", "audit", "admin"}),
 }

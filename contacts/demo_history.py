@@ -1,0 +1,411 @@
+"""Demo contact history: two years of contact moments on every channel, tasks in every state,
+mandates, and a few colleagues per team who handled them.
+
+Generated from a fixed seed. The history is written once: a later run finds it and leaves it
+alone (contacts have no natural key, and the demo must not duplicate them).
+"""
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from accounts import roles, services
+from accounts.models import Team, User
+from referencedata.models import CodeList, ReferenceCode
+
+from .models import ContactMoment, ContactSubject, Mandate, Person, Task, TaskEvent, TaskKind
+from .services import add_working_days
+
+SEED = 4711
+DAYS = 730
+CONTACTS_PER_PERSON = (3, 16)
+
+COLLEAGUES = {
+    "noord": [("s.demir", "Selin", "Demir"), ("r.jansen", "Ruud", "Jansen")],
+    "oost": [("m.devries", "Marieke", "de Vries"), ("k.bouali", "Karim", "Bouali")],
+    "zuid": [("l.hendriks", "Lotte", "Hendriks"), ("p.smit", "Peter", "Smit")],
+    "west": [("a.vandijk", "Anouk", "van Dijk"), ("t.mulder", "Tom", "Mulder")],
+}
+
+CHANNEL_WEIGHTS = {
+    "TEL": 44,
+    "EMA": 18,
+    "INT": 16,
+    "BAL": 10,
+    "APP": 5,
+    "BRI": 3,
+    "SMS": 2,
+    "BEZ": 1,
+    "INS": 1,
+}
+
+# Per subject: weight, summaries, follow-up action and outcome weights.
+SUBJECTS = {
+    "reparatieverzoek": (
+        22,
+        [
+            "Lekkage onder het aanrecht gemeld.",
+            "Cv-ketel geeft storing, geen warm water.",
+            "Voordeur sluit niet goed meer.",
+            "Dakgoot lekt bij regen langs de gevel.",
+            "Tegel in de douche is gebarsten.",
+            "Afvoer van de badkamer loopt traag weg.",
+        ],
+        "Monteur inplannen en afspraak met huurder maken.",
+        {"repair_request": 45, "answered": 52, "callback": 3},
+    ),
+    "huur-betalen": (
+        12,
+        [
+            "Vraag hoe de automatische incasso wordt aangepast.",
+            "Wil de huur voortaan op de 25e betalen.",
+            "Vraag over het bedrag op de jaaroverzicht.",
+            "Incasso is twee keer afgeschreven, uitgelegd hoe storneren werkt.",
+        ],
+        "Incasso controleren en huurder terugmelden.",
+        {"answered": 85, "task": 10, "callback": 5},
+    ),
+    "betalingsregeling": (
+        9,
+        [
+            "Huurachterstand van twee maanden, wil een regeling.",
+            "Vraag om uitstel van betaling deze maand.",
+            "Regeling loopt, vraag over de volgende termijn.",
+        ],
+        "Betalingsregeling voorstellen volgens beleid.",
+        {"answered": 65, "task": 28, "forwarded": 7},
+    ),
+    "persoonsgegevens": (
+        8,
+        [
+            "Nieuw telefoonnummer doorgegeven.",
+            "Nieuw e-mailadres doorgegeven.",
+            "Bankrekeningnummer gewijzigd.",
+        ],
+        "Wijziging verwerken in de huurdersadministratie.",
+        {"answered": 80, "task": 20},
+    ),
+    "woningverbetering": (
+        5,
+        [
+            "Wil een dakkapel plaatsen, vraagt naar de voorwaarden.",
+            "Vraag of zelf een nieuwe keuken geplaatst mag worden.",
+        ],
+        "Aanvraag zelf aangebrachte voorziening beoordelen.",
+        {"answered": 78, "task": 22},
+    ),
+    "medehuur": (
+        3,
+        [
+            "Vraag over medehuurderschap na samenwonen.",
+            "Partner gaat vertrekken, vraag over afstandsverklaring.",
+        ],
+        "Formulier afstandsverklaring toesturen en beoordelen.",
+        {"answered": 72, "task": 28},
+    ),
+    "overlast": (
+        7,
+        [
+            "Klacht over geluidsoverlast van de bovenburen in de avond.",
+            "Melding van afval naast de container in de galerij.",
+            "Klacht over blaffende hond bij de buren.",
+        ],
+        "Buren aanschrijven en melder terugbellen.",
+        {"task": 25, "answered": 65, "forwarded": 10},
+    ),
+    "huuropzegging": (
+        4,
+        [
+            "Wil de huur opzeggen per de eerste van volgende maand.",
+            "Vraag over de eindinspectie bij vertrek.",
+        ],
+        "Opzegging verwerken en voorinspectie plannen.",
+        {"task": 35, "answered": 65},
+    ),
+    "woningruil": (
+        2,
+        ["Vraag naar de voorwaarden voor woningruil."],
+        "Ruilaanvraag beoordelen.",
+        {"answered": 80, "task": 20},
+    ),
+    "huurverhoging": (
+        6,
+        [
+            "Vraag over de huurverhoging per 1 juli.",
+            "Wil bezwaar maken tegen de huurverhoging.",
+        ],
+        "Bezwaar beoordelen en schriftelijk reageren.",
+        {"answered": 75, "task": 25},
+    ),
+    "servicekosten": (
+        4,
+        ["Vraag over de afrekening servicekosten."],
+        "Afrekening nakijken.",
+        {"answered": 70, "task": 30},
+    ),
+    "sleutels": (
+        4,
+        [
+            "Sleutel van de berging kwijt.",
+            "Vraag om een extra sleutel van de centrale entree.",
+        ],
+        "Sleutel bijmaken en afspraak voor ophalen maken.",
+        {"answered": 75, "task": 25},
+    ),
+    "schimmel-vocht": (
+        5,
+        [
+            "Schimmel in de badkamer, vraag om advies.",
+            "Vochtplek op het plafond van de slaapkamer.",
+        ],
+        "Opzichter laat vochtmeting doen.",
+        {"repair_request": 25, "answered": 72, "callback": 3},
+    ),
+    "ongedierte": (
+        3,
+        ["Muizen in de kruipruimte gesignaleerd."],
+        "Ongediertebestrijder inschakelen.",
+        {"task": 30, "answered": 70},
+    ),
+    "privacy": (
+        1,
+        ["Vraag welke gegevens de corporatie van haar bewaart."],
+        "Inzageverzoek registreren bij de AVG-functionaris.",
+        {"task": 60, "answered": 40},
+    ),
+    "overig": (
+        5,
+        [
+            "Vraag over de openingstijden van het kantoor.",
+            "Vraag over parkeren bij het complex.",
+        ],
+        "Vraag uitzoeken en terugkoppelen.",
+        {"answered": 85, "internal_note": 10, "task": 5},
+    ),
+}
+
+CLOSING_NOTES = [
+    "Afgehandeld, huurder is geïnformeerd.",
+    "Monteur is geweest, probleem opgelost.",
+    "Schriftelijk bevestigd aan huurder.",
+    "Huurder teruggebeld, geen verdere actie nodig.",
+]
+
+DEFECTS = ["LEK", "STO", "SLU", "DEF", "BRE", "VS0", "SCH", "VOC"]
+
+
+def _weighted(rng, weights: dict):
+    keys = list(weights)
+    return rng.choices(keys, weights=[weights[k] for k in keys])[0]
+
+
+def ensure_colleagues(teams: dict[str, Team]) -> dict[str, list[User]]:
+    """A few colleagues per team who handled the history (they cannot log in)."""
+    staff = {}
+    for code, people in COLLEAGUES.items():
+        team = teams[code]
+        members = []
+        for username, first, last in people:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"first_name": first, "last_name": last}
+            )
+            if created:
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+                services.assign_role(user, roles.EMPLOYEE)
+                services.add_team_member(team, user)
+            members.append(user)
+        staff[code] = members
+    for username, code in (
+        ("medewerker", "noord"),
+        ("teamleider", "noord"),
+        ("medewerker.zuid", "zuid"),
+    ):
+        user = User.objects.filter(username=username).first()
+        if user is not None:
+            staff[code].append(user)
+    return staff
+
+
+def seed_mandates(rng: random.Random, persons: list[Person], officer: User | None) -> int:
+    if Mandate.objects.exists():
+        return 0
+    role_codes = {c.code: c for c in ReferenceCode.objects.of_list(CodeList.RELATION_ROLE)}
+    today = timezone.localdate()
+    plans = [
+        ("BWI", Mandate.Scope.FINANCES, Mandate.Verification.COURT_ORDER, 700, None),
+        ("BWI", Mandate.Scope.FINANCES, Mandate.Verification.PUBLIC_REGISTER, 300, None),
+        ("CUR", Mandate.Scope.ALL, Mandate.Verification.COURT_ORDER, 900, None),
+        ("CPE", Mandate.Scope.REPAIRS, Mandate.Verification.WRITTEN_MANDATE, 200, None),
+        ("CPE", Mandate.Scope.ALL, Mandate.Verification.WRITTEN_MANDATE, 500, 30),  # expired
+    ]
+    created = 0
+    for index, (role, scope, how, days_ago, ended_days_ago) in enumerate(plans):
+        represented, representative = persons[index * 7], persons[index * 7 + 3]
+        start = today - datetime.timedelta(days=days_ago)
+        Mandate.objects.create(
+            represented=represented,
+            representative=representative,
+            role=role_codes[role],
+            scope=scope,
+            valid_from=start,
+            valid_to=today - datetime.timedelta(days=ended_days_ago) if ended_days_ago else None,
+            verified_how=how,
+            verified_at=start,
+            verified_by=officer,
+        )
+        created += 1
+    return created
+
+
+def seed_demo_data() -> list[str]:
+    """Write the contact history once; report what is there."""
+    existing = ContactMoment.objects.count()
+    if existing:
+        return [f"  contact history: {existing} contact moments present (left as they are)"]
+    rng = random.Random(SEED)  # noqa: S311  (demo data)
+    teams = {team.code: team for team in Team.objects.all()}
+    staff = ensure_colleagues(teams)
+    channels = {c.code: c for c in ReferenceCode.objects.of_list(CodeList.CHANNEL)}
+    defects = list(ReferenceCode.objects.of_list(CodeList.DEFECT_TYPE).filter(code__in=DEFECTS))
+    defects = defects or list(ReferenceCode.objects.of_list(CodeList.DEFECT_TYPE)[:6])
+    subjects = {s.code: s for s in ContactSubject.objects.all()}
+    kinds = {k.code: k for k in TaskKind.objects.all()}
+    persons = list(
+        Person.objects.filter(tenancies__isnull=False)
+        .distinct()
+        .order_by("relation_number")
+        .prefetch_related("tenancies__unit")
+    )
+    officer = User.objects.filter(username="avg").first()
+    mandates = seed_mandates(rng, persons, officer)
+    now = timezone.now().replace(second=0, microsecond=0)
+    today = timezone.localdate()
+    subject_weights = {code: spec[0] for code, spec in SUBJECTS.items() if code in subjects}
+
+    contacts, task_specs = [], []
+    for person in persons:
+        tenancy = max(person.tenancies.all(), key=lambda t: t.start_date)
+        team_code = tenancy.unit.team.code
+        for _ in range(rng.randint(*CONTACTS_PER_PERSON)):
+            code = _weighted(rng, subject_weights)
+            _weight, summaries, action, outcomes = SUBJECTS[code]
+            outcome = _weighted(rng, outcomes)
+            minutes = rng.randint(0, DAYS * 24 * 60)
+            occurred = now - datetime.timedelta(minutes=minutes)
+            occurred = occurred.replace(hour=rng.randint(8, 16))
+            if occurred > now:
+                occurred -= datetime.timedelta(days=1)
+            channel = _weighted(rng, CHANNEL_WEIGHTS)
+            contact = ContactMoment(
+                person=person,
+                unit=tenancy.unit,
+                channel=channels[channel],
+                direction=ContactMoment.Direction.OUTBOUND
+                if channel in {"BRI", "BEZ"} or rng.random() < 0.08
+                else ContactMoment.Direction.INBOUND,
+                occurred_at=occurred,
+                subject=subjects[code],
+                defect=rng.choice(defects) if subjects[code].asks_for_defect else None,
+                summary=rng.choice(summaries),
+                outcome=outcome,
+                forwarded_to=rng.choice([t for t in teams.values() if t.code != team_code])
+                if outcome == "forwarded"
+                else None,
+                handled_by=rng.choice(staff[team_code]) if staff[team_code] else None,
+                team=teams[team_code],
+            )
+            contacts.append(contact)
+            if outcome in ("task", "repair_request", "callback", "internal_note"):
+                task_specs.append((contact, outcome, action, team_code))
+    ContactMoment.objects.bulk_create(contacts, batch_size=1000)
+    # bulk_create does not set auto_now_add on all backends consistently: align created_at.
+    for contact in contacts:
+        contact.created_at = contact.occurred_at
+    ContactMoment.objects.bulk_update(contacts, ["created_at"], batch_size=1000)
+
+    tasks, events = [], []
+    for contact, outcome, action, team_code in task_specs:
+        start = timezone.localtime(contact.occurred_at).date()
+        due = add_working_days(start, kinds[outcome].default_days_due)
+        age_days = (today - start).days
+        roll = rng.random()
+        if age_days > 30 or roll < 0.55 and age_days > 3:
+            status = Task.Status.DONE
+        elif roll < 0.8:
+            status = Task.Status.IN_PROGRESS
+        else:
+            status = Task.Status.OPEN
+        handler = contact.handled_by
+        assignee = (
+            rng.choice(staff[team_code])
+            if status != Task.Status.OPEN and staff[team_code]
+            else None
+        )
+        closed_at = None
+        if status == Task.Status.DONE:
+            closed_at = contact.occurred_at + datetime.timedelta(
+                days=rng.randint(0, 12), hours=rng.randint(1, 6)
+            )
+            closed_at = min(closed_at, now)
+        task = Task(
+            contact_moment=contact,
+            kind=kinds[outcome],
+            requested_action=action,
+            assigned_team=contact.team,
+            assigned_to=assignee,
+            due_date=due,
+            status=status,
+            closing_note=rng.choice(CLOSING_NOTES) if status == Task.Status.DONE else "",
+            closed_at=closed_at,
+            closed_by=assignee if status == Task.Status.DONE else None,
+            created_by=handler,
+        )
+        tasks.append(task)
+    Task.objects.bulk_create(tasks, batch_size=1000)
+    for task in tasks:
+        task.created_at = task.contact_moment.occurred_at
+    Task.objects.bulk_update(tasks, ["created_at"], batch_size=1000)
+    for task in tasks:
+        contact = task.contact_moment
+        events.append(
+            TaskEvent(
+                task=task,
+                person_id=contact.person_id,
+                kind=TaskEvent.Kind.CREATED,
+                at=contact.occurred_at,
+                by=task.created_by,
+            )
+        )
+        if task.assigned_to_id:
+            events.append(
+                TaskEvent(
+                    task=task,
+                    person_id=contact.person_id,
+                    kind=TaskEvent.Kind.TAKEN,
+                    at=contact.occurred_at + datetime.timedelta(minutes=30),
+                    by=task.assigned_to,
+                )
+            )
+        if task.status == Task.Status.DONE:
+            events.append(
+                TaskEvent(
+                    task=task,
+                    person_id=contact.person_id,
+                    kind=TaskEvent.Kind.CLOSED,
+                    at=task.closed_at,
+                    by=task.closed_by,
+                    note=task.closing_note,
+                )
+            )
+    TaskEvent.objects.bulk_create(events, batch_size=1000)
+    by_status = {
+        status: sum(1 for t in tasks if t.status == status) for status in Task.Status.values
+    }
+    overdue = sum(1 for t in tasks if t.status != Task.Status.DONE and t.due_date < today)
+    return [
+        f"  contact history: {len(contacts)} contact moments over {DAYS} days, "
+        f"{len(tasks)} tasks ({by_status['open']} open, {by_status['in_progress']} in progress, "
+        f"{by_status['done']} done; {overdue} overdue), {mandates} mandates",
+    ]

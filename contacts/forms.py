@@ -1,0 +1,257 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Team, User
+from referencedata.models import CodeList, ReferenceCode
+
+from . import services
+from .models import ContactMoment, ContactSubject, Mandate, Person, Task
+from .normalise import normalise_phone
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class CodeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def usable_codes(code_list: str):
+    return ReferenceCode.objects.of_list(code_list).usable().order_by("name")
+
+
+def employees():
+    return User.objects.filter(is_active=True).order_by("first_name", "last_name")
+
+
+class EmployeeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=100,
+        required=False,
+        help_text=_(
+            "Name, postcode + house number, phone number, e-mail, relation or contract number"
+        ),
+    )
+
+
+class PersonForm(forms.Form):
+    """A new person: the least needed to recognise them again. No free-text notes."""
+
+    initials = forms.CharField(label=_("Initials"), max_length=20, required=False)
+    given_name = forms.CharField(label=_("Given name"), max_length=100, required=False)
+    surname_prefix = forms.CharField(label=_("Surname prefix"), max_length=20, required=False)
+    surname = forms.CharField(label=_("Surname"), max_length=150)
+    phone = forms.CharField(label=_("Phone number"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+
+    def clean_phone(self):
+        raw = self.cleaned_data["phone"].strip()
+        return normalise_phone(raw) if raw else ""
+
+    def clean_surname(self):
+        surname = self.cleaned_data["surname"].strip()
+        if not surname:
+            raise forms.ValidationError(_("Fill in the surname."))
+        return surname
+
+
+class ContactForm(forms.Form):
+    """Register a contact in one submit, with its task when the outcome asks for one."""
+
+    channel = CodeChoiceField(label=_("Channel"), queryset=ReferenceCode.objects.none())
+    direction = forms.ChoiceField(
+        label=_("Direction"),
+        choices=ContactMoment.Direction.choices,
+        initial=ContactMoment.Direction.INBOUND,
+    )
+    occurred_at = forms.DateTimeField(label=_("When"), widget=DateTimeInput())
+    caller_kind = forms.ChoiceField(
+        label=_("Who contacted us"), choices=ContactMoment.CallerKind.choices
+    )
+    mandate = forms.ModelChoiceField(
+        label=_("Mandate"), queryset=Mandate.objects.none(), required=False
+    )
+    subject = forms.ModelChoiceField(label=_("Subject"), queryset=ContactSubject.objects.none())
+    defect = CodeChoiceField(
+        label=_("Defect"), queryset=ReferenceCode.objects.none(), required=False
+    )
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=ContactMoment.SUMMARY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "What was asked and answered. No medical details: describe needs in general terms."
+        ),
+    )
+    notes = forms.CharField(
+        label=_("Notes"),
+        max_length=ContactMoment.NOTES_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=ContactMoment.Outcome.choices)
+    forwarded_to = forms.ModelChoiceField(
+        label=_("Forwarded to"), queryset=Team.objects.none(), required=False
+    )
+    requested_action = forms.CharField(
+        label=_("Requested action"),
+        max_length=Task.REQUESTED_ACTION_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    assigned_team = forms.ModelChoiceField(
+        label=_("Team"), queryset=Team.objects.none(), required=False
+    )
+    assigned_to = EmployeeChoiceField(
+        label=_("Employee"), queryset=User.objects.none(), required=False
+    )
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+    team = forms.ModelChoiceField(label=_("Registered for team"), queryset=Team.objects.none())
+
+    def __init__(self, *args, person: Person | None, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+        self.user = user
+        self.fields["channel"].queryset = usable_codes(CodeList.CHANNEL)
+        self.fields["defect"].queryset = usable_codes(CodeList.DEFECT_TYPE)
+        self.fields["subject"].queryset = ContactSubject.objects.filter(is_active=True)
+        active_teams = Team.objects.filter(is_active=True)
+        self.fields["forwarded_to"].queryset = active_teams
+        self.fields["assigned_team"].queryset = active_teams
+        self.fields["assigned_to"].queryset = employees()
+        self.fields["team"].queryset = services.teams_of(user)
+        self.fields["subject"].widget.attrs["autofocus"] = True
+        if person is not None and services.valid_mandates(person).exists():
+            self.fields["mandate"].queryset = services.valid_mandates(person)
+        elif person is not None:
+            del self.fields["mandate"]
+            self.fields["caller_kind"].choices = [
+                choice
+                for choice in ContactMoment.CallerKind.choices
+                if choice[0] != ContactMoment.CallerKind.REPRESENTATIVE
+            ]
+        else:
+            self.fields["caller_kind"].choices = [
+                (ContactMoment.CallerKind.OTHER, ContactMoment.CallerKind.OTHER.label)
+            ]
+            del self.fields["mandate"]
+        if not self.is_bound:
+            self.initial.setdefault(
+                "occurred_at", timezone.localtime().replace(second=0, microsecond=0)
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        outcome = cleaned["outcome"]
+        task = None
+        if outcome in services.OUTCOME_TASK_KIND:
+            task = services.TaskInput(
+                requested_action=cleaned.get("requested_action", ""),
+                due_date=cleaned.get("due_date") or services.default_due_date(outcome),
+                assigned_team=cleaned.get("assigned_team"),
+                assigned_to=cleaned.get("assigned_to"),
+            )
+        self.contact_input = services.ContactInput(
+            person=self.person,
+            channel=cleaned["channel"],
+            direction=cleaned["direction"],
+            occurred_at=cleaned["occurred_at"],
+            caller_kind=cleaned["caller_kind"],
+            mandate=cleaned.get("mandate"),
+            subject=cleaned["subject"],
+            defect=cleaned.get("defect"),
+            summary=cleaned["summary"],
+            notes=cleaned.get("notes", ""),
+            outcome=outcome,
+            forwarded_to=cleaned.get("forwarded_to"),
+            team=cleaned["team"],
+            task=task,
+        )
+        for name, message in services.contact_rule_errors(self.contact_input).items():
+            self.add_error(name if name in self.fields else None, message)
+        return cleaned
+
+
+class TimelineFilterForm(forms.Form):
+    channel = CodeChoiceField(
+        label=_("Channel"), queryset=ReferenceCode.objects.none(), required=False
+    )
+    subject = forms.ModelChoiceField(
+        label=_("Subject"), queryset=ContactSubject.objects.all(), required=False
+    )
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("Until"), required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].queryset = ReferenceCode.objects.of_list(CodeList.CHANNEL).order_by(
+            "name"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end of the period lies before its start."))
+        return cleaned
+
+    def filters(self) -> services.TimelineFilter:
+        if not self.is_valid():
+            return services.TimelineFilter()
+        return services.TimelineFilter(**self.cleaned_data)
+
+
+class CloseTaskForm(forms.Form):
+    note = forms.CharField(
+        label=_("Closing note"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReassignTaskForm(forms.Form):
+    team = forms.ModelChoiceField(
+        label=_("Team"), queryset=Team.objects.filter(is_active=True), required=False
+    )
+    employee = EmployeeChoiceField(
+        label=_("Employee"), queryset=User.objects.none(), required=False
+    )
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = employees()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("team") and not cleaned.get("employee"):
+            raise forms.ValidationError(_("Choose a team or an employee."))
+        return cleaned
+
+
+class DashboardForm(forms.Form):
+    weeks = forms.IntegerField(
+        label=_("Weeks"), min_value=4, max_value=52, initial=12, required=False
+    )
+
+
+def today() -> datetime.date:
+    return timezone.localdate()

@@ -1,0 +1,687 @@
+"""Rules of the customer-contact work: finding persons, registering contacts, tasks, timeline."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import CharField, Count, F, Prefetch, Q, Value
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.services import teams_of  # noqa: F401  (re-exported for forms)
+from referencedata.models import CodeList, ReferenceCode
+
+from . import access
+from .models import (
+    OUTCOME_TASK_KIND,
+    ContactMoment,
+    ContactSubject,
+    EmailAddress,
+    Mandate,
+    Person,
+    PhoneNumber,
+    Task,
+    TaskEvent,
+    TaskKind,
+    Tenancy,
+)
+from .normalise import fold, normalise_phone
+
+# --- Finding persons --------------------------------------------------------------------------
+
+POSTCODE_NUMBER = re.compile(
+    r"^([1-9]\d{3})\s*([a-z]{2})\s*(\d{1,5})\s*[-\s]?\s*([a-z0-9-]*)$", re.I
+)
+RELATION_NUMBER = re.compile(r"^r\d{4,}$", re.I)
+CONTRACT_NUMBER = re.compile(r"^hc-?\d{3,}$", re.I)
+PHONE_LIKE = re.compile(r"^[+\d][\d\s\-().]{5,}$")
+SEARCH_LIMIT = 25
+
+
+@dataclass
+class SearchQuery:
+    kind: str  # name, phone, email, address, relation_number, contract_number, empty, invalid
+    value: object = None
+    error: str = ""
+
+
+def parse_query(raw: str) -> SearchQuery:
+    text = (raw or "").strip()
+    if len(text) < 2:
+        return SearchQuery("empty")
+    if "@" in text:
+        return SearchQuery("email", text.lower())
+    if match := POSTCODE_NUMBER.match(text):
+        postcode = f"{match.group(1)}{match.group(2).upper()}"
+        return SearchQuery("address", (postcode, int(match.group(3)), match.group(4).upper()))
+    if RELATION_NUMBER.match(text):
+        return SearchQuery("relation_number", text.upper())
+    if CONTRACT_NUMBER.match(text):
+        digits = re.sub(r"\D", "", text)
+        return SearchQuery("contract_number", f"HC-{int(digits):06d}")
+    if PHONE_LIKE.match(text) and sum(ch.isdigit() for ch in text) >= 6:
+        try:
+            return SearchQuery("phone", normalise_phone(text))
+        except ValidationError as exc:
+            return SearchQuery("invalid", error=exc.messages[0])
+    words = fold(text).split()
+    if not words:
+        return SearchQuery("empty")
+    return SearchQuery("name", words)
+
+
+def _name_filter(words: list[str]) -> Q:
+    condition = Q()
+    for word in words:
+        condition &= Q(search_name__startswith=word) | Q(search_name__contains=f" {word}")
+    return condition
+
+
+def search_filter(query: SearchQuery) -> Q | None:
+    if query.kind == "name":
+        return _name_filter(query.value)
+    if query.kind == "phone":
+        return Q(pk__in=PhoneNumber.objects.filter(number=query.value).values("person_id"))
+    if query.kind == "email":
+        return Q(
+            pk__in=EmailAddress.objects.filter(address__iexact=query.value).values("person_id")
+        )
+    if query.kind == "address":
+        postcode, number, addition = query.value
+        units = {"unit__postcode": postcode, "unit__house_number": number}
+        if addition:
+            units["unit__house_number_addition__iexact"] = addition
+        return Q(pk__in=Tenancy.objects.filter(**units).values("person_id"))
+    if query.kind == "relation_number":
+        return Q(relation_number=query.value)
+    if query.kind == "contract_number":
+        return Q(pk__in=Tenancy.objects.filter(contract_number=query.value).values("person_id"))
+    return None
+
+
+def with_card_summary(persons):
+    """Prefetch what a result row shows: the latest tenancy with its unit."""
+    return persons.prefetch_related(
+        Prefetch(
+            "tenancies",
+            queryset=Tenancy.objects.select_related("unit", "role").order_by(
+                F("end_date").desc(nulls_first=True), "-start_date"
+            ),
+        )
+    )
+
+
+def search_persons(user, raw: str, *, limit: int = SEARCH_LIMIT):
+    """Persons in the user's scope that match what was typed; (query, list of persons)."""
+    query = parse_query(raw)
+    condition = search_filter(query)
+    if condition is None:
+        return query, []
+    persons = access.persons_visible_to(user).filter(condition).order_by("search_name", "pk")
+    return query, list(with_card_summary(persons)[:limit])
+
+
+def lookup_caller(user, raw_phone: str):
+    """Caller lookup for telephony: (normalised number or None, error, matching persons)."""
+    try:
+        number = normalise_phone(raw_phone)
+    except ValidationError as exc:
+        return None, exc.messages[0], []
+    persons = (
+        access.persons_visible_to(user)
+        .filter(search_filter(SearchQuery("phone", number)))
+        .order_by("search_name", "pk")
+    )
+    return number, "", list(with_card_summary(persons)[:SEARCH_LIMIT])
+
+
+def current_tenancy(person: Person, day: datetime.date | None = None):
+    """The tenancy to show for a person (prefetched list): current first, else the latest."""
+    day = day or timezone.localdate()
+    tenancies = list(person.tenancies.all())
+    for tenancy in tenancies:
+        if tenancy.is_current(day):
+            return tenancy
+    return tenancies[0] if tenancies else None
+
+
+# --- Mandates and callers ---------------------------------------------------------------------
+
+
+def valid_mandates(person: Person, day: datetime.date | None = None):
+    day = day or timezone.localdate()
+    return (
+        Mandate.objects.filter(represented=person, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .select_related("representative", "role")
+        .order_by("representative__search_name")
+    )
+
+
+def caller_may_receive_data(caller_kind: str, mandate: Mandate | None, person: Person) -> bool:
+    """Whether the employee may give this caller information about ``person``."""
+    if caller_kind == ContactMoment.CallerKind.SELF:
+        return True
+    if caller_kind == ContactMoment.CallerKind.REPRESENTATIVE and mandate is not None:
+        return mandate.represented_id == person.pk and mandate.is_valid_on(timezone.localdate())
+    return False
+
+
+# --- Registering a contact --------------------------------------------------------------------
+
+# Clock skew allowed for "now" on the contact form.
+FUTURE_TOLERANCE = datetime.timedelta(minutes=5)
+
+
+@dataclass
+class TaskInput:
+    requested_action: str
+    due_date: datetime.date
+    assigned_team: object = None
+    assigned_to: object = None
+
+
+@dataclass
+class ContactInput:
+    person: Person | None
+    channel: ReferenceCode
+    direction: str
+    occurred_at: datetime.datetime
+    caller_kind: str
+    subject: ContactSubject
+    summary: str
+    outcome: str
+    team: object
+    notes: str = ""
+    unit: object = None
+    mandate: Mandate | None = None
+    defect: ReferenceCode | None = None
+    forwarded_to: object = None
+    task: TaskInput | None = None
+    errors: dict = field(default_factory=dict)
+
+
+def contact_rule_errors(data: ContactInput, *, now=None) -> dict[str, str]:
+    """All business rules of a contact registration; {field: Dutch message}."""
+    now = now or timezone.now()
+    errors = {}
+    today = timezone.localdate()
+    if data.occurred_at and data.occurred_at > now + FUTURE_TOLERANCE:
+        errors["occurred_at"] = _("A contact cannot take place in the future.")
+    if data.channel is not None and (
+        data.channel.code_list != CodeList.CHANNEL
+        or not data.channel.is_active
+        or not data.channel.is_valid_on(today)
+    ):
+        errors["channel"] = _("This channel is not in use; choose another.")
+    if data.subject is not None and not data.subject.is_active:
+        errors["subject"] = _("This subject is no longer in use; choose another.")
+    if data.defect is not None and data.defect.code_list != CodeList.DEFECT_TYPE:
+        errors["defect"] = _("Choose a defect type.")
+    if data.person is None and data.caller_kind != ContactMoment.CallerKind.OTHER:
+        errors["caller_kind"] = _("An anonymous contact is always 'someone else'.")
+    if data.caller_kind == ContactMoment.CallerKind.REPRESENTATIVE:
+        if data.mandate is None:
+            errors["mandate"] = _("Choose the representative's mandate.")
+        elif data.person is None or data.mandate.represented_id != data.person.pk:
+            errors["mandate"] = _("This mandate is not for this person.")
+        elif not data.mandate.is_valid_on(today):
+            errors["mandate"] = _("This mandate is not valid today.")
+    if data.outcome == ContactMoment.Outcome.FORWARDED and data.forwarded_to is None:
+        errors["forwarded_to"] = _("Choose the team the contact is forwarded to.")
+    if data.outcome != ContactMoment.Outcome.FORWARDED and data.forwarded_to is not None:
+        errors["forwarded_to"] = _("Only a forwarded contact names a team to forward to.")
+    needs_task = data.outcome in OUTCOME_TASK_KIND
+    if needs_task and data.task is None:
+        errors["requested_action"] = _("Describe what needs to be done.")
+    if not needs_task and data.task is not None:
+        errors["outcome"] = _("A contact answered at first contact or forwarded has no task.")
+    if needs_task and data.task is not None:
+        if not (data.task.requested_action or "").strip():
+            errors["requested_action"] = _("Describe what needs to be done.")
+        if data.task.assigned_team is None and data.task.assigned_to is None:
+            errors["assigned_team"] = _("Assign the task to a team or an employee.")
+        if data.task.due_date and data.task.due_date < today:
+            errors["due_date"] = _("The due date cannot be in the past.")
+    return errors
+
+
+@transaction.atomic
+def register_contact(user, data: ContactInput) -> ContactMoment:
+    """Store a contact and, when its outcome asks for one, its task: together or not at all."""
+    errors = contact_rule_errors(data)
+    if errors:
+        raise ValidationError(errors)
+    contact = ContactMoment(
+        person=data.person,
+        unit=data.unit,
+        channel=data.channel,
+        direction=data.direction,
+        occurred_at=data.occurred_at,
+        caller_kind=data.caller_kind,
+        mandate=data.mandate
+        if data.caller_kind == ContactMoment.CallerKind.REPRESENTATIVE
+        else None,
+        subject=data.subject,
+        defect=data.defect,
+        summary=data.summary.strip(),
+        notes=data.notes.strip(),
+        outcome=data.outcome,
+        forwarded_to=data.forwarded_to,
+        handled_by=user,
+        team=data.team,
+    )
+    contact.full_clean()
+    contact.save()
+    if data.task is not None:
+        kind = TaskKind.objects.get(code=OUTCOME_TASK_KIND[data.outcome])
+        task = Task.objects.create(
+            contact_moment=contact,
+            kind=kind,
+            requested_action=data.task.requested_action.strip(),
+            assigned_team=data.task.assigned_team,
+            assigned_to=data.task.assigned_to,
+            due_date=data.task.due_date,
+            created_by=user,
+        )
+        _event(task, TaskEvent.Kind.CREATED, user)
+    return contact
+
+
+def default_due_date(outcome: str, start: datetime.date | None = None) -> datetime.date | None:
+    code = OUTCOME_TASK_KIND.get(outcome)
+    if code is None:
+        return None
+    days = (
+        TaskKind.objects.filter(code=code).values_list("default_days_due", flat=True).first() or 5
+    )
+    return add_working_days(start or timezone.localdate(), days)
+
+
+def add_working_days(start: datetime.date, days: int) -> datetime.date:
+    day = start
+    while days > 0:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+# --- Tasks ------------------------------------------------------------------------------------
+
+
+def _event(task: Task, kind: str, user, note: str = "") -> TaskEvent:
+    return TaskEvent.objects.create(
+        task=task, person_id=task.contact_moment.person_id, kind=kind, by=user, note=note
+    )
+
+
+def tasks_for(user):
+    """Open tasks the user may work on: assigned to them or to one of their teams."""
+    return (
+        Task.objects.exclude(status=Task.Status.DONE)
+        .filter(Q(assigned_to=user) | Q(assigned_team__in=teams_of(user)))
+        .select_related("kind", "assigned_team", "assigned_to", "contact_moment__person")
+    )
+
+
+def inbox(user, *, mine_only: bool = False):
+    """The task inbox: overdue first, then by due date."""
+    tasks = tasks_for(user)
+    if mine_only:
+        tasks = tasks.filter(assigned_to=user)
+    return tasks.order_by("due_date", "pk")
+
+
+def can_act_on_task(user, task: Task) -> bool:
+    if task.assigned_to_id == user.pk:
+        return True
+    return (
+        task.assigned_team_id is not None
+        and teams_of(user).filter(pk=task.assigned_team_id).exists()
+    )
+
+
+def _require(condition: bool, message: str):
+    if not condition:
+        raise ValidationError(message)
+
+
+@transaction.atomic
+def take_task(user, task: Task) -> Task:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    _require(can_act_on_task(user, task), _("You cannot work on this task."))
+    _require(task.status != Task.Status.DONE, _("This task is already closed."))
+    task.assigned_to = user
+    task.status = Task.Status.IN_PROGRESS
+    task.save(update_fields=["assigned_to", "status"])
+    _event(task, TaskEvent.Kind.TAKEN, user)
+    return task
+
+
+@transaction.atomic
+def reassign_task(user, task: Task, *, team=None, employee=None, note: str = "") -> Task:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    _require(can_act_on_task(user, task), _("You cannot work on this task."))
+    _require(task.status != Task.Status.DONE, _("This task is already closed."))
+    _require(team is not None or employee is not None, _("Choose a team or an employee."))
+    task.assigned_team = team
+    task.assigned_to = employee
+    task.status = Task.Status.OPEN
+    task.save(update_fields=["assigned_team", "assigned_to", "status"])
+    _event(task, TaskEvent.Kind.REASSIGNED, user, note.strip())
+    return task
+
+
+@transaction.atomic
+def close_task(user, task: Task, *, note: str) -> Task:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    _require(can_act_on_task(user, task), _("You cannot work on this task."))
+    _require(task.status != Task.Status.DONE, _("This task is already closed."))
+    _require(bool((note or "").strip()), _("Write a closing note: what was done."))
+    task.status = Task.Status.DONE
+    task.closing_note = note.strip()
+    task.closed_at = timezone.now()
+    task.closed_by = user
+    task.save(update_fields=["status", "closing_note", "closed_at", "closed_by"])
+    _event(task, TaskEvent.Kind.CLOSED, user, task.closing_note)
+    return task
+
+
+# --- Timeline ---------------------------------------------------------------------------------
+
+TIMELINE_PAGE_SIZE = 20
+
+
+@dataclass
+class TimelineFilter:
+    channel: ReferenceCode | None = None
+    subject: ContactSubject | None = None
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+
+
+@dataclass
+class TimelinePage:
+    entries: list
+    page: int
+    has_next: bool
+
+
+def _bounds(day: datetime.date, end: bool = False) -> datetime.datetime:
+    moment = datetime.datetime.combine(
+        day + datetime.timedelta(days=1) if end else day, datetime.time()
+    )
+    return timezone.make_aware(moment)
+
+
+def timeline(person: Person, filters: TimelineFilter, page: int = 1) -> TimelinePage:
+    """Contact moments and task events of a person, newest first, in three queries per page."""
+    contacts = ContactMoment.objects.filter(person=person)
+    events = TaskEvent.objects.filter(person=person)
+    if filters.channel is not None:
+        contacts = contacts.filter(channel=filters.channel)
+        events = events.filter(task__contact_moment__channel=filters.channel)
+    if filters.subject is not None:
+        contacts = contacts.filter(subject=filters.subject)
+        events = events.filter(task__contact_moment__subject=filters.subject)
+    if filters.since:
+        contacts = contacts.filter(occurred_at__gte=_bounds(filters.since))
+        events = events.filter(at__gte=_bounds(filters.since))
+    if filters.until:
+        contacts = contacts.filter(occurred_at__lt=_bounds(filters.until, end=True))
+        events = events.filter(at__lt=_bounds(filters.until, end=True))
+    rows = (
+        contacts.annotate(entry=Value("contact", output_field=CharField()), moment=F("occurred_at"))
+        .values_list("entry", "pk", "moment")
+        .order_by()
+    )
+    rows = rows.union(
+        events.annotate(entry=Value("task", output_field=CharField()), moment=F("at"))
+        .values_list("entry", "pk", "moment")
+        .order_by(),
+        all=True,
+    )
+    page = max(1, page)
+    start = (page - 1) * TIMELINE_PAGE_SIZE
+    keys = list(rows.order_by("-moment", "-pk")[start : start + TIMELINE_PAGE_SIZE + 1])
+    has_next = len(keys) > TIMELINE_PAGE_SIZE
+    keys = keys[:TIMELINE_PAGE_SIZE]
+    contact_map = ContactMoment.objects.select_related(
+        "channel",
+        "subject",
+        "defect",
+        "handled_by",
+        "team",
+        "forwarded_to",
+        "mandate__representative",
+    ).in_bulk([pk for entry, pk, _m in keys if entry == "contact"])
+    event_map = TaskEvent.objects.select_related(
+        "task__kind", "by", "task__contact_moment__subject"
+    ).in_bulk([pk for entry, pk, _m in keys if entry == "task"])
+    entries = [
+        ("contact", contact_map[pk]) if entry == "contact" else ("task", event_map[pk])
+        for entry, pk, _m in keys
+    ]
+    return TimelinePage(entries=entries, page=page, has_next=has_next)
+
+
+def open_tasks_of(person: Person):
+    return (
+        Task.objects.filter(contact_moment__person=person)
+        .exclude(status=Task.Status.DONE)
+        .select_related("kind", "assigned_team", "assigned_to")
+        .order_by("due_date")
+    )
+
+
+# --- Team leader dashboard --------------------------------------------------------------------
+
+FIRST_CONTACT_NORM = 0.8
+
+
+def dashboard_figures(teams, *, weeks: int = 12, today: datetime.date | None = None) -> dict:
+    """Management figures for the given teams; no personal data."""
+    today = today or timezone.localdate()
+    start = today - datetime.timedelta(days=today.weekday()) - datetime.timedelta(weeks=weeks - 1)
+    contacts = ContactMoment.objects.filter(team__in=teams, occurred_at__gte=_bounds(start))
+    per_week_channel = (
+        contacts.annotate(week=TruncWeek("occurred_at"))
+        .values("week", "channel__code", "channel__name")
+        .annotate(n=Count("pk"))
+        .order_by("week", "channel__code")
+    )
+    per_week = (
+        contacts.annotate(week=TruncWeek("occurred_at"))
+        .values("week")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=Q(answered_at_first_contact=True)))
+        .order_by("week")
+    )
+    totals = contacts.aggregate(
+        n=Count("pk"), answered=Count("pk", filter=Q(answered_at_first_contact=True))
+    )
+    top_subjects = list(
+        contacts.values("subject__name").annotate(n=Count("pk")).order_by("-n", "subject__name")[:8]
+    )
+    open_tasks = Task.objects.exclude(status=Task.Status.DONE).filter(assigned_team__in=teams)
+    age_buckets = []
+    now = timezone.now()
+    for label, low, high in (
+        (_("less than 2 days"), 0, 2),
+        (_("2 to 7 days"), 2, 7),
+        (_("1 to 4 weeks"), 7, 28),
+        (_("more than 4 weeks"), 28, None),
+    ):
+        bucket = open_tasks.filter(created_at__lte=now - datetime.timedelta(days=low))
+        if high is not None:
+            bucket = bucket.filter(created_at__gt=now - datetime.timedelta(days=high))
+        age_buckets.append({"label": label, "n": bucket.count()})
+    overdue = open_tasks.filter(due_date__lt=today).count()
+
+    def week_key(value):
+        return value.date() if isinstance(value, datetime.datetime) else value
+
+    weeks_list = [start + datetime.timedelta(weeks=i) for i in range(weeks)]
+    channels = {}
+    for row in per_week_channel:
+        channels.setdefault((row["channel__code"], row["channel__name"]), {})[
+            week_key(row["week"])
+        ] = row["n"]
+    week_totals = {week_key(row["week"]): row for row in per_week}
+    return {
+        "start": start,
+        "weeks": weeks_list,
+        "channels": [
+            {"code": code, "name": name, "counts": [counts.get(week, 0) for week in weeks_list]}
+            for (code, name), counts in sorted(channels.items())
+        ],
+        "week_rows": [
+            {
+                "week": week,
+                "n": week_totals.get(week, {}).get("n", 0),
+                "answered": week_totals.get(week, {}).get("answered", 0),
+            }
+            for week in weeks_list
+        ],
+        "total": totals["n"],
+        "answered": totals["answered"],
+        "first_contact_share": (totals["answered"] / totals["n"]) if totals["n"] else None,
+        "norm": FIRST_CONTACT_NORM,
+        "top_subjects": top_subjects,
+        "open_task_ages": age_buckets,
+        "open_tasks": open_tasks.count(),
+        "overdue_tasks": overdue,
+    }
+
+
+# --- New persons ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_person(
+    user, *, surname, initials="", given_name="", surname_prefix="", phone="", email=""
+):
+    """Register a new person with at most one phone number and e-mail address.
+
+    The employee who registers the person gets a direct grant on them (involvement), so they can
+    open the card before any tenancy or contact links the person to a team.
+    """
+    from guardian.shortcuts import assign_perm
+
+    person = Person(
+        surname=surname.strip(),
+        initials=initials.strip(),
+        given_name=given_name.strip(),
+        surname_prefix=surname_prefix.strip(),
+    )
+    person.full_clean()
+    person.save()
+    if phone:
+        PhoneNumber.objects.create(person=person, number=normalise_phone(phone), is_preferred=True)
+    if email:
+        EmailAddress.objects.create(person=person, address=email.strip().lower(), is_preferred=True)
+    assign_perm("contacts.view_person", user, person)
+    return person
+
+
+# Colours of the channels in charts (an accessible palette; the legend names each).
+CHART_COLOURS = (
+    "#1f5f8b",
+    "#e07b39",
+    "#3a9e6f",
+    "#8e5ea2",
+    "#c94f4f",
+    "#5d6d7e",
+    "#b8860b",
+    "#2a9fbc",
+    "#7a9a01",
+)
+
+
+def dashboard_charts(figures: dict) -> dict:
+    """Geometry for the server-rendered SVG charts (no JavaScript, no external library)."""
+    width, height, left, bottom = 720, 220, 36, 24
+    weeks = figures["weeks"]
+    slot = (width - left) / max(len(weeks), 1)
+    bar = slot * 0.7
+    totals = [
+        sum(channel["counts"][i] for channel in figures["channels"]) for i in range(len(weeks))
+    ]
+    peak = max(totals + [1])
+    stacked = []
+    for i, week in enumerate(weeks):
+        y = height - bottom
+        for index, channel in enumerate(figures["channels"]):
+            count = channel["counts"][i]
+            if not count:
+                continue
+            h = (height - bottom - 10) * count / peak
+            y -= h
+            stacked.append(
+                {
+                    "x": left + i * slot + (slot - bar) / 2,
+                    "y": y,
+                    "w": bar,
+                    "h": h,
+                    "fill": CHART_COLOURS[index % len(CHART_COLOURS)],
+                    "title": f"{week:%d-%m}: {channel['name']} {count}",
+                }
+            )
+    legend = [
+        {"name": channel["name"], "fill": CHART_COLOURS[index % len(CHART_COLOURS)]}
+        for index, channel in enumerate(figures["channels"])
+    ]
+    plot = height - bottom - 10
+    share_bars = []
+    for i, row in enumerate(figures["week_rows"]):
+        share = row["answered"] / row["n"] if row["n"] else 0
+        h = plot * share
+        share_bars.append(
+            {
+                "x": left + i * slot + (slot - bar) / 2,
+                "y": height - bottom - h,
+                "w": bar,
+                "h": h,
+                "below_norm": bool(row["n"]) and share < figures["norm"],
+                "title": (
+                    f"{row['week']:%d-%m}: {round(share * 100)}% ({row['answered']}/{row['n']})"
+                ),
+            }
+        )
+    labels = [
+        {"x": left + i * slot + slot / 2, "text": f"{week:%d-%m}"} for i, week in enumerate(weeks)
+    ]
+    subject_peak = max([row["n"] for row in figures["top_subjects"]] + [1])
+    subjects = [
+        {
+            "name": row["subject__name"],
+            "n": row["n"],
+            "w": 240 * row["n"] / subject_peak,
+            "y": 8 + i * 26,
+        }
+        for i, row in enumerate(figures["top_subjects"])
+    ]
+    age_peak = max([row["n"] for row in figures["open_task_ages"]] + [1])
+    ages = [
+        {"label": row["label"], "n": row["n"], "w": 240 * row["n"] / age_peak, "y": 8 + i * 26}
+        for i, row in enumerate(figures["open_task_ages"])
+    ]
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "axis_y": height - bottom,
+        "peak": peak,
+        "stacked": stacked,
+        "legend": legend,
+        "share_bars": share_bars,
+        "norm_y": height - bottom - plot * figures["norm"],
+        "labels": labels,
+        "subjects": subjects,
+        "subjects_height": 16 + 26 * len(subjects),
+        "ages": ages,
+        "ages_height": 16 + 26 * len(ages),
+    }

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "contacts"
+
+urlpatterns = [
+    path("klanten/", views.person_search, name="search"),
+    path("klanten/nieuw/", views.person_create, name="person_create"),
+    path("klanten/<int:pk>/", views.person_card, name="card"),
+    path("klanten/<int:pk>/contact/", views.contact_register, name="register"),
+    path("contact/anoniem/", views.contact_register, name="register_anonymous"),
+    path("contacts/lookup/", views.caller_lookup, name="lookup"),
+    path("contacts/lookup.json", views.caller_lookup_json, name="lookup_json"),
+    path("taken/", views.task_inbox, name="tasks"),
+    path("taken/<int:pk>/", views.task_detail, name="task"),
+    path("taken/<int:pk>/oppakken/", views.task_take, name="task_take"),
+    path("taken/<int:pk>/afsluiten/", views.task_close, name="task_close"),
+    path("taken/<int:pk>/doorzetten/", views.task_reassign, name="task_reassign"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard.csv", views.dashboard_csv, name="dashboard_csv"),
+]
