@@ -13,10 +13,10 @@ done
 ignores=(--ignore=.venv --ignore=.venv-ci --ignore=var --ignore=tests --ignore=staticfiles)
 for app in "${app_dirs[@]}"; do
   ignores+=(--ignore="$app")
-  (cd "$app" && "$root/$PY" "$root/manage.py" makemessages -l nl --no-location --no-obsolete --no-fuzzy-matching \
+  (cd "$app" && "$root/$PY" "$root/manage.py" makemessages -l nl --no-location --no-obsolete \
     --ignore=tests >/dev/null)
 done
-"$PY" manage.py makemessages -l nl --no-location --no-obsolete --no-fuzzy-matching "${ignores[@]}" >/dev/null
+"$PY" manage.py makemessages -l nl --no-location --no-obsolete "${ignores[@]}" >/dev/null
 if [ "${2:-}" = "compile" ]; then
   "$PY" manage.py compilemessages --ignore=.venv --ignore=.venv-ci >/dev/null
 fi
