@@ -119,11 +119,31 @@ def fill(translations: dict[str, str | list[str]], path: Path = PO_PATH) -> int:
     return changed
 
 
+def compare(snapshot: Path) -> list[str]:
+    """Messages that differ between each catalogue and its copy under ``snapshot``."""
+    problems = []
+    for path in catalogues():
+        relative = path.relative_to(ROOT)
+        old_path = snapshot / relative
+        if not old_path.exists():
+            problems.append(f"{relative}: not committed")
+            continue
+        new = {(e["msgid"], e["msgid_plural"]) for e in parse(path.read_text(encoding="utf-8"))}
+        old = {(e["msgid"], e["msgid_plural"]) for e in parse(old_path.read_text(encoding="utf-8"))}
+        problems += [f"{relative}: missing {msgid!r}" for msgid, _ in sorted(new - old)]
+        problems += [f"{relative}: no longer used {msgid!r}" for msgid, _ in sorted(old - new)]
+    return problems
+
+
 if __name__ == "__main__":
-    # python tools/po.py fill TRANSLATIONS.json [CATALOGUE.po]  |  python tools/po.py missing
+    # python tools/po.py fill TRANSLATIONS.json [CATALOGUE.po] | missing | compare SNAPSHOT_DIR
     if sys.argv[1:2] == ["fill"]:
         target = Path(sys.argv[3]) if len(sys.argv) > 3 else PO_PATH
         print(fill(json.loads(Path(sys.argv[2]).read_text(encoding="utf-8")), target), "filled")
+    elif sys.argv[1:2] == ["compare"]:
+        found = compare(Path(sys.argv[2]))
+        print("\n".join(found) or "catalogues up to date")
+        sys.exit(1 if found else 0)
     elif sys.argv[1:2] == ["missing"]:
         for path in catalogues():
             for msgid in untranslated(parse(path.read_text(encoding="utf-8"))):
