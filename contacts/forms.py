@@ -255,3 +255,68 @@ class DashboardForm(forms.Form):
 
 def today() -> datetime.date:
     return timezone.localdate()
+
+
+# VERA relation roles that can represent a person.
+REPRESENTATIVE_ROLES = ("BWI", "CUR", "BUD", "CPE", "AMB")
+
+
+class MandateForm(forms.Form):
+    """Register a representative's mandate: who, in which role, for what, how long, how checked."""
+
+    representative_relation_number = forms.CharField(
+        label=_("Relation number of the representative"),
+        max_length=20,
+        required=False,
+        help_text=_("When the representative is already known. Otherwise fill in the name below."),
+    )
+    representative_initials = forms.CharField(label=_("Initials"), max_length=20, required=False)
+    representative_surname_prefix = forms.CharField(
+        label=_("Surname prefix"), max_length=20, required=False
+    )
+    representative_surname = forms.CharField(label=_("Surname"), max_length=150, required=False)
+    role = CodeChoiceField(label=_("Role"), queryset=ReferenceCode.objects.none())
+    scope = forms.ChoiceField(label=_("Scope"), choices=Mandate.Scope.choices)
+    valid_from = forms.DateField(label=_("Valid from"), widget=DateInput())
+    valid_to = forms.DateField(label=_("Valid to"), required=False, widget=DateInput())
+    verified_how = forms.ChoiceField(label=_("Verified how"), choices=Mandate.Verification.choices)
+    verified_at = forms.DateField(label=_("Verified on"), widget=DateInput())
+
+    def __init__(self, *args, represented: Person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.represented = represented
+        self.fields["role"].queryset = usable_codes(CodeList.RELATION_ROLE).filter(
+            code__in=REPRESENTATIVE_ROLES
+        )
+        if not self.is_bound:
+            self.initial.setdefault("verified_at", timezone.localdate())
+            self.initial.setdefault("valid_from", timezone.localdate())
+
+    def clean(self):
+        cleaned = super().clean()
+        number = cleaned.get("representative_relation_number", "").strip().upper()
+        surname = cleaned.get("representative_surname", "").strip()
+        if number:
+            representative = Person.objects.filter(relation_number=number).first()
+            if representative is None:
+                self.add_error(
+                    "representative_relation_number", _("No person with this relation number.")
+                )
+            elif representative.pk == self.represented.pk:
+                self.add_error(
+                    "representative_relation_number",
+                    _("A person cannot be their own representative."),
+                )
+            cleaned["representative"] = representative
+        elif not surname:
+            self.add_error(
+                "representative_surname",
+                _("Fill in the representative's relation number or surname."),
+            )
+        valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if valid_from and valid_to and valid_to < valid_from:
+            self.add_error("valid_to", _("A mandate cannot end before it starts."))
+        verified_at = cleaned.get("verified_at")
+        if verified_at and verified_at > timezone.localdate():
+            self.add_error("verified_at", _("The verification date cannot be in the future."))
+        return cleaned

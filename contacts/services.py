@@ -685,3 +685,30 @@ def dashboard_charts(figures: dict) -> dict:
         "ages": ages,
         "ages_height": 16 + 26 * len(ages),
     }
+
+
+@transaction.atomic
+def register_mandate(user, represented: Person, data: dict) -> Mandate:
+    """Record a mandate; a representative who is not yet known is registered as a person."""
+    representative = data.get("representative")
+    if representative is None:
+        representative = create_person(
+            user,
+            surname=data["representative_surname"],
+            initials=data.get("representative_initials", ""),
+            surname_prefix=data.get("representative_surname_prefix", ""),
+        )
+    mandate = Mandate(
+        represented=represented,
+        representative=representative,
+        role=data["role"],
+        scope=data["scope"],
+        valid_from=data["valid_from"],
+        valid_to=data.get("valid_to"),
+        verified_how=data["verified_how"],
+        verified_at=data["verified_at"],
+        verified_by=user,
+    )
+    mandate.full_clean()
+    mandate.save()
+    return mandate

@@ -9,6 +9,7 @@ urlpatterns = [
     path("klanten/nieuw/", views.person_create, name="person_create"),
     path("klanten/<int:pk>/", views.person_card, name="card"),
     path("klanten/<int:pk>/contact/", views.contact_register, name="register"),
+    path("klanten/<int:pk>/machtiging/", views.mandate_register, name="mandate_register"),
     path("contact/anoniem/", views.contact_register, name="register_anonymous"),
     path("contacts/lookup/", views.caller_lookup, name="lookup"),
     path("contacts/lookup.json", views.caller_lookup_json, name="lookup_json"),

@@ -20,6 +20,7 @@ from .forms import (
     CloseTaskForm,
     ContactForm,
     DashboardForm,
+    MandateForm,
     PersonForm,
     PersonSearchForm,
     ReassignTaskForm,
@@ -197,6 +198,22 @@ def contact_register(request, pk=None):
                 return redirect("contacts:card", pk=person.pk)
             return redirect(f"{reverse('contacts:register_anonymous')}?registered={contact.pk}")
     return render(request, "contacts/contact_form.html", {"form": form, "person": person})
+
+
+def mandate_register(request, pk):
+    """Record that a representative may act for this person (after checking the document)."""
+    person, _grant = _person_or_403(request, pk)
+    form = MandateForm(request.POST or None, represented=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_mandate(request.user, person, form.cleaned_data)
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, _("Mandate recorded."))
+            return redirect("contacts:card", pk=person.pk)
+    return render(request, "contacts/mandate_form.html", {"form": form, "person": person})
 
 
 @require_GET

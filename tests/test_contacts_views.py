@@ -244,3 +244,50 @@ def test_banner_when_the_caller_may_not_receive_data(client, world):
     assert 'data-banner="no-data"' not in client.get(card(world["tenant"])).content.decode()
     html = client.get(card(world["tenant"]), {"caller": "other"}).content.decode()
     assert 'data-banner="no-data"' in html
+
+
+def mandate_post(**overrides):
+    role = ReferenceCode.objects.get(code_list=CodeList.RELATION_ROLE, code="BWI")
+    data = {
+        "representative_initials": "K.",
+        "representative_surname": "Bewind & Co",
+        "role": role.pk,
+        "scope": "finances",
+        "valid_from": "2025-01-01",
+        "verified_how": "court_order",
+        "verified_at": "2025-01-02",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_record_a_mandate_for_a_new_representative(client, world):
+    client.force_login(world["employee"])
+    url = reverse("contacts:mandate_register", args=[world["tenant"].pk])
+    assert client.post(url, mandate_post()).status_code == 302
+    mandate = world["tenant"].mandates_given.get()
+    assert mandate.representative.surname == "Bewind & Co"
+    assert mandate.verified_by == world["employee"]
+    html = client.get(card(world["tenant"])).content.decode()
+    assert "Bewind &amp; Co" in html
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"valid_to": "2024-12-31"}, "valid_to"),
+        ({"verified_at": "2999-01-01"}, "verified_at"),
+        ({"representative_surname": ""}, "representative_surname"),
+        ({"representative_relation_number": "R9999999"}, "representative_relation_number"),
+        ({"valid_from": ""}, "valid_from"),
+    ],
+)
+def test_mandate_without_a_valid_period_or_representative_is_refused(
+    client, world, overrides, field
+):
+    client.force_login(world["employee"])
+    url = reverse("contacts:mandate_register", args=[world["tenant"].pk])
+    response = client.post(url, mandate_post(**overrides))
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not world["tenant"].mandates_given.exists()
