@@ -32,11 +32,13 @@ def add_team_member(team: Team, user: User, *, leader: bool = False) -> None:
     user.groups.add(team.member_group)
     if leader:
         user.groups.add(team.leader_group)
+    user.__dict__.pop("_klantcontact_team_ids", None)
 
 
 @transaction.atomic
 def remove_team_member(team: Team, user: User) -> None:
     user.groups.remove(team.member_group, team.leader_group)
+    user.__dict__.pop("_klantcontact_team_ids", None)
 
 
 @transaction.atomic

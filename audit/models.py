@@ -62,6 +62,8 @@ class AccessLogEntry(models.Model):
         TASK = "task", _("task")
         SEARCH_RESULT = "search_result", _("search result")
         CALLER_LOOKUP = "caller_lookup", _("caller lookup")
+        SIGNAL_CONTENT = "signal_content", _("signal content")
+        ACCESS_LOG = "access_log", _("access log of the person")
         EXPORT = "export", _("export")
 
     class Grant(models.TextChoices):

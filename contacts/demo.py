@@ -832,6 +832,14 @@ def seed_demo() -> SeedReport:
 
 def seed_demo_data() -> list[str]:
     """The app-seeder hook of ``seed_demo``: the contact history on top of the base set."""
-    from .demo_history import seed_demo_data as seed_history
+    from processingregister.models import ProcessingActivity
 
-    return seed_history()
+    from .catalogue import bind_defaults
+    from .demo_history import seed_demo_data as seed_history
+    from .models import ContactSubject, SignalType, TaskKind
+
+    bound = bind_defaults(ProcessingActivity, ContactSubject, TaskKind, SignalType)
+    return [
+        f"  purpose binding: {bound} subjects, task kinds and signal types bound",
+        *seed_history(),
+    ]

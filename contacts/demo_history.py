@@ -400,6 +400,9 @@ def seed_demo_data() -> list[str]:
                 )
             )
     TaskEvent.objects.bulk_create(events, batch_size=1000)
+    involved = grant_involvement(contacts, tasks)
+    signals = seed_signals(rng, persons, staff)
+    break_glass = seed_break_glass(persons, now)
     by_status = {
         status: sum(1 for t in tasks if t.status == status) for status in Task.Status.values
     }
@@ -408,4 +411,151 @@ def seed_demo_data() -> list[str]:
         f"  contact history: {len(contacts)} contact moments over {DAYS} days, "
         f"{len(tasks)} tasks ({by_status['open']} open, {by_status['in_progress']} in progress, "
         f"{by_status['done']} done; {overdue} overdue), {mandates} mandates",
+        f"  access: {involved} involvement grants, {signals} signals, "
+        f"{break_glass} break-the-glass case awaiting review",
     ]
+
+
+def grant_involvement(contacts, tasks) -> int:
+    """Involvement grants as the services write them (bulk, since the history is bulk-created)."""
+    from django.contrib.auth.models import Permission
+
+    from .models import PersonUserObjectPermission
+
+    permission = Permission.objects.get(content_type__app_label="contacts", codename="view_person")
+    pairs = {(c.handled_by_id, c.person_id) for c in contacts if c.handled_by_id and c.person_id}
+    pairs |= {(t.assigned_to_id, t.contact_moment.person_id) for t in tasks if t.assigned_to_id}
+    existing = set(
+        PersonUserObjectPermission.objects.filter(permission=permission).values_list(
+            "user_id", "content_object_id"
+        )
+    )
+    rows = [
+        PersonUserObjectPermission(
+            user_id=user_id, content_object_id=person_id, permission=permission
+        )
+        for user_id, person_id in sorted(pairs - existing)
+    ]
+    PersonUserObjectPermission.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+SIGNAL_EXAMPLES = [
+    (
+        "bezoek-met-twee",
+        "Bij huisbezoek op 12 maart dreigend gedrag naar de opzichter. Afgesproken: "
+        "huisbezoek alleen met twee medewerkers.",
+        "",
+    ),
+    (
+        "geluidsoverlast",
+        "Drie meldingen van buren over harde muziek na 23.00 uur in september.",
+        "",
+    ),
+    (
+        "huurachterstand",
+        "Achterstand van twee maanden; betalingsregeling afgesproken tot juni.",
+        "",
+    ),
+    ("vervuiling", "Bij inspectie ernstige vervuiling van balkon en berging vastgesteld.", ""),
+    (
+        "ondersteuning",
+        "Huurder krijgt ambulante begeleiding; contact via de begeleider verloopt goed.",
+        "Art. 9 lid 2 sub a AVG: uitdrukkelijke toestemming van de huurder, vastgelegd op 3 mei.",
+    ),
+    (
+        "hennepkwekerij",
+        "Politie heeft op 8 februari een hennepkwekerij aangetroffen; ontruiming loopt.",
+        "Art. 10 AVG jo. art. 33 lid 2 sub b UAVG: convenant Hennepaanpak met gemeente en politie.",
+    ),
+]
+
+
+def seed_signals(rng: random.Random, persons, staff) -> int:
+    from .models import Signal, SignalType
+
+    if Signal.objects.exists():
+        return 0
+    types = {t.code: t for t in SignalType.objects.all()}
+    noord = [
+        p
+        for p in persons
+        if max(p.tenancies.all(), key=lambda t: t.start_date).unit.team.code == "noord"
+    ]
+    employee = User.objects.filter(username="medewerker").first()
+    leader = User.objects.filter(username="teamleider").first()
+    today = timezone.localdate()
+    created = 0
+    for index, (code, description, basis) in enumerate(SIGNAL_EXAMPLES):
+        if code not in types or index >= len(noord):
+            continue
+        signal_type = types[code]
+        signal = Signal.objects.create(
+            person=noord[index * 3],
+            signal_type=signal_type,
+            description=description,
+            legal_basis=basis,
+            # One ordinary signal is due for review, so the handler sees it surface.
+            review_on=today - datetime.timedelta(days=3)
+            if code == "geluidsoverlast"
+            else today + datetime.timedelta(days=signal_type.review_after_days // 2),
+            created_by=leader,
+        )
+        handlers = [leader] + ([employee] if signal_type.sensitivity == "ordinary" else [])
+        signal.handlers.add(*[h for h in handlers if h is not None])
+        created += 1
+    return created
+
+
+def seed_break_glass(persons, now) -> int:
+    """A colleague of team Zuid opened a file of team Noord with a reason; awaiting review."""
+    from access.models import AccessAlert, BreakGlassGrant, Notification
+    from audit.models import AccessLogEntry
+
+    if BreakGlassGrant.objects.exists():
+        return 0
+    employee = User.objects.filter(username="medewerker.zuid").first()
+    leader = User.objects.filter(username="teamleider").first()
+    noord = [
+        p
+        for p in persons
+        if max(p.tenancies.all(), key=lambda t: t.start_date).unit.team.code == "noord"
+    ]
+    if employee is None or not noord:
+        return 0
+    person = noord[1]
+    granted = now - datetime.timedelta(days=2, hours=3)
+    grant = BreakGlassGrant.objects.create(
+        employee=employee,
+        person=person,
+        reason=BreakGlassGrant.Reason.COLLEAGUE_ABSENT,
+        explanation=(
+            "Collega van team Noord ziek; huurder belde over lekkage en vroeg naar de afspraak."
+        ),
+        granted_at=granted,
+        expires_at=granted + datetime.timedelta(hours=8),
+    )
+    AccessAlert.objects.create(
+        kind=AccessAlert.Kind.BREAK_THE_GLASS, employee=employee, grant=grant
+    )
+    AccessLogEntry.objects.create(
+        actor=employee,
+        person_id=person.pk,
+        what=AccessLogEntry.What.CARD,
+        object_id=person.pk,
+        grant=AccessLogEntry.Grant.BREAK_THE_GLASS,
+        reason=grant.explanation,
+        at=granted,
+        remote_addr="127.0.0.1",
+    )
+    if leader is not None:
+        Notification.objects.create(
+            recipient=leader,
+            text=(
+                f"{employee.get_full_name()} gebruikte 'doorbreken' om een klantkaart "
+                "buiten het eigen team te openen."
+            ),
+            link=f"/toegang/medewerkers/{employee.pk}/",
+            created_at=granted,
+        )
+    return 1

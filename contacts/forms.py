@@ -5,10 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Team, User
+from dataminimisation.forms import MinimisationGuardFormMixin
+from processingregister.services import purpose_summary, selectable
 from referencedata.models import CodeList, ReferenceCode
 
 from . import services
-from .models import ContactMoment, ContactSubject, Mandate, Person, Task
+from .models import ContactMoment, ContactSubject, Mandate, Person, SignalType, Task
 from .normalise import normalise_phone
 
 
@@ -73,8 +75,15 @@ class PersonForm(forms.Form):
         return surname
 
 
-class ContactForm(forms.Form):
-    """Register a contact in one submit, with its task when the outcome asks for one."""
+class ContactForm(MinimisationGuardFormMixin, forms.Form):
+    """Register a contact in one submit, with its task when the outcome asks for one.
+
+    The free texts pass the data-minimisation guard: special-category or criminal wording
+    comes back highlighted with advice, unless the employee confirms with a reason.
+    """
+
+    guarded_fields = ("summary", "notes", "requested_action")
+    minimisation_source = "contacts.registration"
 
     channel = CodeChoiceField(label=_("Channel"), queryset=ReferenceCode.objects.none())
     direction = forms.ChoiceField(
@@ -132,7 +141,10 @@ class ContactForm(forms.Form):
         self.user = user
         self.fields["channel"].queryset = usable_codes(CodeList.CHANNEL)
         self.fields["defect"].queryset = usable_codes(CodeList.DEFECT_TYPE)
-        self.fields["subject"].queryset = ContactSubject.objects.filter(is_active=True)
+        # Purpose binding: only subjects of an approved processing activity can be chosen.
+        self.fields["subject"].queryset = selectable(
+            ContactSubject.objects.filter(is_active=True)
+        ).select_related("processing_activity")
         active_teams = Team.objects.filter(is_active=True)
         self.fields["forwarded_to"].queryset = active_teams
         self.fields["assigned_team"].queryset = active_teams
@@ -157,6 +169,13 @@ class ContactForm(forms.Form):
             self.initial.setdefault(
                 "occurred_at", timezone.localtime().replace(second=0, microsecond=0)
             )
+
+    def subject_purposes(self):
+        """(subject id, purpose summary) for the purpose shown beside the subject choice."""
+        return [
+            (subject.pk, purpose_summary(subject.processing_activity))
+            for subject in self.fields["subject"].queryset
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -221,7 +240,10 @@ class TimelineFilterForm(forms.Form):
         return services.TimelineFilter(**self.cleaned_data)
 
 
-class CloseTaskForm(forms.Form):
+class CloseTaskForm(MinimisationGuardFormMixin, forms.Form):
+    guarded_fields = ("note",)
+    minimisation_source = "contacts.task_closing"
+
     note = forms.CharField(
         label=_("Closing note"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -320,3 +342,56 @@ class MandateForm(forms.Form):
         if verified_at and verified_at > timezone.localdate():
             self.add_error("verified_at", _("The verification date cannot be in the future."))
         return cleaned
+
+
+class SignalForm(forms.Form):
+    signal_type = forms.ModelChoiceField(
+        label=_("Kind of signal"), queryset=SignalType.objects.none()
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Objective facts: what happened and when. No opinions, no diagnoses."),
+    )
+    legal_basis = forms.CharField(
+        label=_("Legal basis"),
+        max_length=300,
+        required=False,
+        help_text=_("Required for special-category or criminal data: which exception applies."),
+    )
+    review_on = forms.DateField(
+        label=_("Review on"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Empty: the default period of the kind of signal."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signal_type"].queryset = selectable(SignalType.objects.filter(is_active=True))
+
+    def clean(self):
+        cleaned = super().clean()
+        signal_type = cleaned.get("signal_type")
+        if (
+            signal_type is not None
+            and signal_type.sensitivity != SignalType.Sensitivity.ORDINARY
+            and not cleaned.get("legal_basis", "").strip()
+        ):
+            self.add_error(
+                "legal_basis", _("Record the legal basis for special-category or criminal data.")
+            )
+        review_on = cleaned.get("review_on")
+        if review_on and review_on <= timezone.localdate():
+            self.add_error("review_on", _("Choose a date in the future."))
+        return cleaned
+
+
+class SignalReviewForm(forms.Form):
+    keep_until = forms.DateField(
+        label=_("Keep until"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Empty: the signal ends today."),
+    )

@@ -11,10 +11,11 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from access import policy as access
 from accounts.services import teams_of  # noqa: F401  (re-exported for forms)
+from processingregister.services import is_approved
 from referencedata.models import CodeList, ReferenceCode
 
-from . import access
 from .models import (
     OUTCOME_TASK_KIND,
     ContactMoment,
@@ -219,6 +220,8 @@ def contact_rule_errors(data: ContactInput, *, now=None) -> dict[str, str]:
         errors["channel"] = _("This channel is not in use; choose another.")
     if data.subject is not None and not data.subject.is_active:
         errors["subject"] = _("This subject is no longer in use; choose another.")
+    elif data.subject is not None and not is_approved(data.subject.processing_activity):
+        errors["subject"] = _("This subject is not bound to an approved processing activity.")
     if data.defect is not None and data.defect.code_list != CodeList.DEFECT_TYPE:
         errors["defect"] = _("Choose a defect type.")
     if data.person is None and data.caller_kind != ContactMoment.CallerKind.OTHER:
@@ -276,8 +279,17 @@ def register_contact(user, data: ContactInput) -> ContactMoment:
     )
     contact.full_clean()
     contact.save()
+    access.record_involvement(user, data.person)
     if data.task is not None:
         kind = TaskKind.objects.get(code=OUTCOME_TASK_KIND[data.outcome])
+        if not is_approved(kind.processing_activity):
+            raise ValidationError(
+                {
+                    "outcome": _(
+                        "This kind of follow-up is not bound to an approved processing activity."
+                    )
+                }
+            )
         task = Task.objects.create(
             contact_moment=contact,
             kind=kind,
@@ -287,6 +299,8 @@ def register_contact(user, data: ContactInput) -> ContactMoment:
             due_date=data.task.due_date,
             created_by=user,
         )
+        if task.assigned_to is not None:
+            access.record_involvement(task.assigned_to, data.person)
         _event(task, TaskEvent.Kind.CREATED, user)
     return contact
 
@@ -358,6 +372,7 @@ def take_task(user, task: Task) -> Task:
     task.assigned_to = user
     task.status = Task.Status.IN_PROGRESS
     task.save(update_fields=["assigned_to", "status"])
+    access.record_involvement(user, task.contact_moment.person)
     _event(task, TaskEvent.Kind.TAKEN, user)
     return task
 
@@ -372,6 +387,8 @@ def reassign_task(user, task: Task, *, team=None, employee=None, note: str = "")
     task.assigned_to = employee
     task.status = Task.Status.OPEN
     task.save(update_fields=["assigned_team", "assigned_to", "status"])
+    if employee is not None:
+        access.record_involvement(employee, task.contact_moment.person)
     _event(task, TaskEvent.Kind.REASSIGNED, user, note.strip())
     return task
 
@@ -569,8 +586,6 @@ def create_person(
     The employee who registers the person gets a direct grant on them (involvement), so they can
     open the card before any tenancy or contact links the person to a team.
     """
-    from guardian.shortcuts import assign_perm
-
     person = Person(
         surname=surname.strip(),
         initials=initials.strip(),
@@ -583,7 +598,7 @@ def create_person(
         PhoneNumber.objects.create(person=person, number=normalise_phone(phone), is_preferred=True)
     if email:
         EmailAddress.objects.create(person=person, address=email.strip().lower(), is_preferred=True)
-    assign_perm("contacts.view_person", user, person)
+    access.record_involvement(user, person)
     return person
 
 
@@ -712,3 +727,77 @@ def register_mandate(user, represented: Person, data: dict) -> Mandate:
     mandate.full_clean()
     mandate.save()
     return mandate
+
+
+# --- Signals (signaleringen) ------------------------------------------------------------------
+
+
+def active_signals(person: Person):
+    """The 'that' information for the card: active signals with their type only."""
+    from .models import Signal
+
+    return (
+        Signal.objects.filter(person=person, ended_on__isnull=True)
+        .select_related("signal_type")
+        .order_by("signal_type__name")
+    )
+
+
+@transaction.atomic
+def register_signal(
+    user, person: Person, *, signal_type, description: str, legal_basis: str = "", review_on=None
+):
+    from .models import Signal
+
+    if not is_approved(signal_type.processing_activity):
+        raise ValidationError(
+            {
+                "signal_type": _(
+                    "This kind of signal is not bound to an approved processing activity."
+                )
+            }
+        )
+    signal = Signal(
+        person=person,
+        signal_type=signal_type,
+        description=description.strip(),
+        legal_basis=legal_basis.strip(),
+        review_on=review_on
+        or timezone.localdate() + datetime.timedelta(days=signal_type.review_after_days),
+        created_by=user,
+    )
+    signal.full_clean()
+    signal.save()
+    signal.handlers.add(user)
+    access.record_involvement(user, person)
+    return signal
+
+
+def signals_to_review(user, day: datetime.date | None = None):
+    """Signals the employee handles whose review date has passed."""
+    from .models import Signal
+
+    day = day or timezone.localdate()
+    return (
+        Signal.objects.filter(ended_on__isnull=True, review_on__lte=day)
+        .filter(Q(handlers=user) | Q(created_by=user))
+        .select_related("signal_type", "person")
+        .distinct()
+        .order_by("review_on")
+    )
+
+
+@transaction.atomic
+def review_signal(user, signal, *, keep_until: datetime.date | None, note: str = ""):
+    """The handler's review: keep the signal until a new date, or end it (kept for retention)."""
+    if not access.can_view_signal_content(user, signal):
+        raise ValidationError(_("You cannot review this signal."))
+    if keep_until is not None:
+        if keep_until <= timezone.localdate():
+            raise ValidationError({"keep_until": _("Choose a date in the future.")})
+        signal.review_on = keep_until
+        signal.save(update_fields=["review_on"])
+    else:
+        signal.ended_on = timezone.localdate()
+        signal.save(update_fields=["ended_on"])
+    return signal

@@ -2,6 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,12 +11,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from access import policy as access
+from access.policy import person_view, role_view, scoped_view, task_view
 from accounts import roles
 from accounts.services import teams_led_by, teams_of
 from audit.models import AccessLogEntry
 from audit.services import log_access, log_search_results
+from dataminimisation.forms import record_override
+from knowledgebase.services import record_article_uses
 
-from . import access, services
+from . import services
 from .forms import (
     CloseTaskForm,
     ContactForm,
@@ -24,9 +29,11 @@ from .forms import (
     PersonForm,
     PersonSearchForm,
     ReassignTaskForm,
+    SignalForm,
+    SignalReviewForm,
     TimelineFilterForm,
 )
-from .models import ContactMoment, Person, Task
+from .models import ContactMoment, Person, Signal
 
 What = AccessLogEntry.What
 
@@ -39,6 +46,7 @@ def _log_results(request, persons):
     log_search_results(request, [(person.pk, access.grant_of(person)) for person in persons])
 
 
+@scoped_view
 @require_GET
 def person_search(request):
     form = PersonSearchForm(request.GET or None)
@@ -53,6 +61,7 @@ def person_search(request):
     )
 
 
+@scoped_view
 @require_GET
 def caller_lookup(request):
     """Telephony: the phone rings, the caller's card opens (or a choice, or 'new person')."""
@@ -68,6 +77,7 @@ def caller_lookup(request):
     )
 
 
+@scoped_view
 @require_GET
 def caller_lookup_json(request):
     """The same lookup for a telephony integration: minimal data plus the card's URL."""
@@ -96,12 +106,16 @@ def caller_lookup_json(request):
     )
 
 
-def _person_or_403(request, pk):
-    person = get_object_or_404(Person, pk=pk)
-    grant = access.grant_for(request.user, person)
-    if grant is None:
-        raise PermissionDenied(_("This person is outside your team and you are not involved."))
-    return person, grant
+def _log_card_view(request, person, what=What.CARD, object_id=None):
+    grant_obj = getattr(request, "break_glass", None)
+    log_access(
+        request,
+        person_id=person.pk,
+        what=what,
+        grant=request.access_grant,
+        object_id=object_id if object_id is not None else person.pk,
+        reason=grant_obj.explanation if grant_obj else "",
+    )
 
 
 def _caller_context(request, person):
@@ -120,10 +134,10 @@ def _caller_context(request, person):
     }
 
 
+@person_view
 @require_GET
-def person_card(request, pk):
-    person, grant = _person_or_403(request, pk)
-    log_access(request, person_id=person.pk, what=What.CARD, grant=grant, object_id=person.pk)
+def person_card(request, person):
+    _log_card_view(request, person)
     filter_form = TimelineFilterForm(request.GET or None)
     try:
         page = int(request.GET.get("pagina", "1"))
@@ -144,11 +158,17 @@ def person_card(request, pk):
         "filter_form": filter_form,
         "query_string": query.urlencode(),
         "channel": request.GET.get("channel", ""),
+        "signals": [
+            (signal, access.can_view_signal_content(request.user, signal))
+            for signal in services.active_signals(person)
+        ],
+        "break_glass": request.break_glass,
         **_caller_context(request, person),
     }
     return render(request, "contacts/card.html", context)
 
 
+@scoped_view
 def person_create(request):
     form = PersonForm(request.POST or None, initial={"phone": request.GET.get("phone", "")})
     if request.method == "POST" and form.is_valid():
@@ -178,17 +198,33 @@ def _initial_contact(request, person, form_class_user):
     return initial
 
 
-def contact_register(request, pk=None):
-    """Register a contact for a person (or anonymously): keyboard-first, one submit."""
-    person = None
-    if pk is not None:
-        person, _grant = _person_or_403(request, pk)
+@person_view
+def contact_register(request, person):
+    """Register a contact for a person: keyboard-first, one submit."""
+    return _contact_register(request, person)
+
+
+@scoped_view
+def contact_register_anonymous(request):
+    """Register a contact without a person (an anonymous caller)."""
+    return _contact_register(request, None)
+
+
+def _contact_register(request, person):
     form = ContactForm(request.POST or None, person=person, user=request.user)
     if request.method == "GET":
         form.initial.update(_initial_contact(request, person, form))
     if request.method == "POST" and form.is_valid():
         try:
-            contact = services.register_contact(request.user, form.contact_input)
+            with transaction.atomic():
+                contact = services.register_contact(request.user, form.contact_input)
+                record_override(form, contact, request.user)
+                record_article_uses(
+                    contact,
+                    request.POST.get("kb_articles", ""),
+                    request.user,
+                    feedback=request.POST.get("kb_feedback", ""),
+                )
         except ValidationError as exc:
             for name, errors in exc.message_dict.items():
                 form.add_error(name if name in form.fields else None, errors)
@@ -200,9 +236,9 @@ def contact_register(request, pk=None):
     return render(request, "contacts/contact_form.html", {"form": form, "person": person})
 
 
-def mandate_register(request, pk):
+@person_view
+def mandate_register(request, person):
     """Record that a representative may act for this person (after checking the document)."""
-    person, _grant = _person_or_403(request, pk)
     form = MandateForm(request.POST or None, represented=person)
     if request.method == "POST" and form.is_valid():
         try:
@@ -216,6 +252,7 @@ def mandate_register(request, pk):
     return render(request, "contacts/mandate_form.html", {"form": form, "person": person})
 
 
+@scoped_view
 @require_GET
 def task_inbox(request):
     mine = request.GET.get("mijn") == "1"
@@ -227,16 +264,13 @@ def task_inbox(request):
     )
 
 
-def _task_or_403(request, pk):
-    task = get_object_or_404(Task.objects.select_related("contact_moment__person", "kind"), pk=pk)
-    if not services.can_act_on_task(request.user, task):
-        raise PermissionDenied(_("This task is not assigned to you or your team."))
-    return task
-
-
+@task_view
 @require_GET
-def task_detail(request, pk):
-    task = _task_or_403(request, pk)
+def task_detail(request, task):
+    return _task_page(request, task)
+
+
+def _task_page(request, task, *, close_form=None, status=200):
     contact = task.contact_moment
     if contact.person_id:
         grant = (
@@ -254,10 +288,11 @@ def task_detail(request, pk):
             "task": task,
             "contact": contact,
             "events": task.events.select_related("by"),
-            "close_form": CloseTaskForm(),
+            "close_form": close_form or CloseTaskForm(),
             "reassign_form": ReassignTaskForm(),
             "today": timezone.localdate(),
         },
+        status=status,
     )
 
 
@@ -268,9 +303,10 @@ def _back(request, default):
     return redirect(default)
 
 
+@task_view
 @require_POST
-def task_take(request, pk):
-    task = _task_or_403(request, pk)
+def task_take(request, task):
+    pk = task.pk
     try:
         services.take_task(request.user, task)
         messages.success(request, _("You took the task."))
@@ -279,26 +315,28 @@ def task_take(request, pk):
     return _back(request, reverse("contacts:task", args=[pk]))
 
 
+@task_view
 @require_POST
-def task_close(request, pk):
-    task = _task_or_403(request, pk)
+def task_close(request, task):
     form = CloseTaskForm(request.POST)
     if form.is_valid():
         try:
-            services.close_task(request.user, task, note=form.cleaned_data["note"])
+            with transaction.atomic():
+                services.close_task(request.user, task, note=form.cleaned_data["note"])
+                task.refresh_from_db()
+                record_override(form, task, request.user, field_map={"note": "closing_note"})
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            form.add_error(None, exc.messages)
         else:
             messages.success(request, _("Task closed."))
             return _back(request, reverse("contacts:tasks"))
-    else:
-        messages.error(request, _("Write a closing note: what was done."))
-    return redirect("contacts:task", pk=pk)
+    return _task_page(request, task, close_form=form, status=400)
 
 
+@task_view
 @require_POST
-def task_reassign(request, pk):
-    task = _task_or_403(request, pk)
+def task_reassign(request, task):
+    pk = task.pk
     form = ReassignTaskForm(request.POST)
     if form.is_valid():
         try:
@@ -320,15 +358,10 @@ def task_reassign(request, pk):
     return redirect("contacts:task", pk=pk)
 
 
-def _led_teams_or_403(request):
-    if not roles.has_role(request.user, roles.TEAM_LEADER):
-        raise PermissionDenied
-    return teams_led_by(request.user)
-
-
+@role_view(roles.TEAM_LEADER)
 @require_GET
 def dashboard(request):
-    teams = _led_teams_or_403(request)
+    teams = teams_led_by(request.user)
     form = DashboardForm(request.GET or None)
     weeks = (form.cleaned_data.get("weeks") if form.is_valid() else None) or 12
     figures = services.dashboard_figures(teams, weeks=weeks)
@@ -344,9 +377,10 @@ def dashboard(request):
     )
 
 
+@role_view(roles.TEAM_LEADER)
 @require_GET
 def dashboard_csv(request):
-    teams = _led_teams_or_403(request)
+    teams = teams_led_by(request.user)
     figures = services.dashboard_figures(teams)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="klantcontacten-per-week.csv"'
@@ -361,3 +395,47 @@ def dashboard_csv(request):
         share = f"{row['answered'] / row['n']:.2f}" if row["n"] else ""
         writer.writerow([row["week"].isoformat(), row["n"], row["answered"], share])
     return response
+
+
+@person_view
+def signal_register(request, person):
+    """Record a signal: the place for sensitive facts that must be kept, with a legal basis."""
+    form = SignalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_signal(request.user, person, **form.cleaned_data)
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, _("Signal recorded."))
+            return redirect("contacts:card", pk=person.pk)
+    return render(request, "contacts/signal_form.html", {"form": form, "person": person})
+
+
+@person_view
+def signal_content(request, person, signal_pk):
+    """The 'what' of a signal: only for involved employees with the role; each opening logged."""
+    signal = get_object_or_404(
+        Signal.objects.select_related("signal_type", "created_by"), pk=signal_pk, person=person
+    )
+    if not access.can_view_signal_content(request.user, signal):
+        raise PermissionDenied(
+            _("Only involved employees with the right role may read this signal.")
+        )
+    form = SignalReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_signal(request.user, signal, **form.cleaned_data)
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, _("Review recorded."))
+            return redirect("contacts:card", pk=person.pk)
+    _log_card_view(request, person, what=What.SIGNAL_CONTENT, object_id=signal.pk)
+    return render(
+        request,
+        "contacts/signal_content.html",
+        {"signal": signal, "person": person, "form": form, "today": timezone.localdate()},
+    )

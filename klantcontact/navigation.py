@@ -7,6 +7,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from knowledgebase.apps import NAV_LABEL as KNOWLEDGE_BASE_LABEL  # in the app's own catalogue
 
 EVERYONE = "*"
 SUPERUSER = "superuser"
@@ -29,8 +30,21 @@ NAV_ITEMS = (
         frozenset({roles.EMPLOYEE, roles.TEAM_LEADER}),
     ),
     NavItem("tasks", _("Tasks"), "contacts:tasks", frozenset({roles.EMPLOYEE, roles.TEAM_LEADER})),
+    NavItem(
+        "knowledgebase",
+        KNOWLEDGE_BASE_LABEL,
+        "knowledgebase:search",
+        frozenset({roles.EMPLOYEE, roles.TEAM_LEADER, roles.FUNCTIONAL_ADMINISTRATOR}),
+    ),
     NavItem("dashboard", _("Dashboard"), "contacts:dashboard", frozenset({roles.TEAM_LEADER})),
     NavItem("team", _("My team"), "team_overview", frozenset({roles.TEAM_LEADER})),
+    NavItem("access", _("Access review"), "access:review", frozenset({roles.PRIVACY_OFFICER})),
+    NavItem(
+        "register",
+        _("Processing register"),
+        "processingregister:dashboard",
+        frozenset({roles.PRIVACY_OFFICER}),
+    ),
     NavItem(
         "audit",
         _("Audit trail"),
@@ -63,9 +77,15 @@ def navigation(request):
     """Template context processor."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": [], "user_role_labels": []}
+        return {"nav_items": [], "user_role_labels": [], "unread_notifications": 0}
     items = items_for(user)
     for item in items:
         item["active"] = item["url"] == request.path
     labels = [str(roles.ROLE_LABELS[r]) for r in roles.ALL_ROLES if r in roles.user_roles(user)]
-    return {"nav_items": items, "user_role_labels": labels}
+    from access.services import unread_count
+
+    return {
+        "nav_items": items,
+        "user_role_labels": labels,
+        "unread_notifications": unread_count(user),
+    }

@@ -5,6 +5,7 @@ switches on the production checks: the process refuses to start with DEBUG on or
 development secret key.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -81,11 +82,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "guardian",
     "auditlog",
+    # Login security: lock-out after failed logins (django-axes, with a Dutch admin name) and
+    # the second factor (django-otp: TOTP apps and static backup codes).
+    "accounts.axes_config.LoginAttemptsConfig",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Project apps, one per bounded context.
     "accounts",
     "audit",
     "referencedata",
+    "dataminimisation",
     "contacts",
+    "access",
     "knowledgebase",
     "processingregister",
     "retention",
@@ -100,9 +109,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # Turns a lock-out into the lock-out page; must be last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if PRODUCTION:
@@ -139,6 +152,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Short OLTP queries: JIT compilation costs more than it saves (seen in bench/).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -146,6 +162,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Authentication and authorisation ---------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses logins of a locked-out username + IP address (django-axes).
+    "accounts.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -161,6 +179,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Lock-out after failed logins (django-axes, database handler: works on SQLite and PostgreSQL,
+# shared by all worker processes). Failures count per username + IP address; a count is
+# forgotten after LOGIN_FAILURE_WINDOW_MINUTES without a new failure; at LOGIN_FAILURE_LIMIT the
+# pair is locked for LOGIN_LOCKOUT_MINUTES after the last failure (see accounts/lockout.py).
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 30)
+# Behind exactly one reverse proxy, the client address is the last X-Forwarded-For entry.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# Login records (failed logins, successful logins) are deleted after this many days.
+LOGIN_RECORDS_RETENTION_DAYS = env_int("LOGIN_RECORDS_RETENTION_DAYS", 90)
+AXES_HANDLER = "accounts.lockout.LoginLockoutHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_VERBOSE = False
+
+# Second factor (django-otp): required for the roles in accounts.otp.SECOND_FACTOR_ROLES and
+# for superusers; wrong codes are throttled (1, 2, 4, 8 ... seconds per device).
+OTP_TOTP_ISSUER = "Klantcontact"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # django-guardian: no anonymous user, object permissions only through the direct FK tables.
 ANONYMOUS_USER_NAME = None
@@ -179,7 +225,69 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "contacts.EmailAddress",
     "contacts.Unit",
     "contacts.Tenancy",
+    "contacts.ContactSubject",
+    "contacts.Mandate",
+    "contacts.ContactMoment",
+    "contacts.Task",
+    "contacts.SignalType",
+    {"model": "contacts.Signal", "m2m_fields": ["handlers"]},
+    "access.BreakGlassGrant",
+    "access.AccessAlert",
+    # Knowledge base: articles (their own version history has the text), the category tree,
+    # the synonym list, and which article was used for which contact moment.
+    {"model": "knowledgebase.Article", "exclude_fields": ["search_vector", "version"]},
+    "knowledgebase.Category",
+    "knowledgebase.SynonymGroup",
+    "knowledgebase.ArticleUse",
+    # Processing register: the register, agreements and the data-breach register.
+    "processingregister.Controller",
+    "processingregister.Department",
+    "processingregister.DataSubjectCategory",
+    "processingregister.PersonalDataCategory",
+    "processingregister.Party",
+    "processingregister.InformationSystem",
+    {
+        "model": "processingregister.ProcessingActivity",
+        "m2m_fields": ["subject_categories", "data_categories", "systems"],
+    },
+    "processingregister.Transfer",
+    {
+        "model": "processingregister.Agreement",
+        "exclude_fields": ["document_content"],
+        "m2m_fields": ["activities", "data_categories"],
+    },
+    "processingregister.SubProcessor",
+    {
+        "model": "processingregister.DataBreach",
+        "exclude_fields": ["last_reminder_at"],
+        "m2m_fields": ["activities", "data_categories", "subject_categories"],
+    },
+    "processingregister.BreachUpdate",
+    "dataminimisation.SensitiveTerm",
+    # Retention: the rules, legal holds and review decisions (verifiable afterwards).
+    "retention.RetentionRule",
+    "retention.LegalHold",
+    "retention.RetentionReview",
+    # Enrolment and reset of a second factor (never the secret or the verification counters).
+    {
+        "model": "otp_totp.TOTPDevice",
+        "exclude_fields": [
+            "key",
+            "drift",
+            "last_t",
+            "last_used_at",
+            "throttling_failure_timestamp",
+            "throttling_failure_count",
+        ],
+    },
 )
+
+# Break-the-glass: how long access to a person outside one's scope lasts after giving a reason.
+BREAK_GLASS_HOURS = env_int("BREAK_GLASS_HOURS", 8)
+# Review signals: an employee viewing more than this many distinct persons outside their
+# involvement in a day, or opening signal content this many times more than the median peer.
+ACCESS_REVIEW_OUTSIDE_PER_DAY = env_int("ACCESS_REVIEW_OUTSIDE_PER_DAY", 40)
+ACCESS_REVIEW_SIGNAL_FACTOR = env_int("ACCESS_REVIEW_SIGNAL_FACTOR", 3)
 
 # --- Sessions and security --------------------------------------------------------------------
 SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30)
@@ -275,6 +383,47 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=1, minute=30),
     },
+    "clear-old-login-records": {
+        "task": "accounts.tasks.clear_old_login_records",
+        "schedule": crontab(hour=1, minute=40),
+    },
+    "review-yesterdays-access": {
+        "task": "access.tasks.review_yesterdays_access",
+        "schedule": crontab(hour=2, minute=15),
+    },
+    # Processing register: breach decisions every half hour (the 72 hours are short),
+    # agreement expiry and review dates once a day.
+    "processingregister-breach-decisions": {
+        "task": "processingregister.tasks.remind_breach_decisions",
+        "schedule": crontab(minute="*/30"),
+    },
+    "processingregister-expiring-agreements": {
+        "task": "processingregister.tasks.remind_expiring_agreements",
+        "schedule": crontab(hour=6, minute=15),
+    },
+    "processingregister-reviews-due": {
+        "task": "processingregister.tasks.remind_reviews_due",
+        "schedule": crontab(hour=6, minute=20),
+    },
+    # Knowledge base: recount the search vocabulary, forget year-old gaps, remind owners of
+    # articles past their review date (Monday morning).
+    "knowledgebase-rebuild-search-index": {
+        "task": "knowledgebase.tasks.rebuild_search_index",
+        "schedule": crontab(hour=3, minute=5),
+    },
+    "knowledgebase-purge-stale-gaps": {
+        "task": "knowledgebase.tasks.purge_stale_gaps",
+        "schedule": crontab(hour=3, minute=15),
+    },
+    "knowledgebase-review-reminders": {
+        "task": "knowledgebase.tasks.send_review_reminders",
+        "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
+    },
+    # Retention: once a night, continuing in follow-up tasks until every rule is done.
+    "retention-nightly-run": {
+        "task": "retention.tasks.nightly_retention_run",
+        "schedule": crontab(hour=2, minute=15),
+    },
 }
 
 # --- Logging ----------------------------------------------------------------------------------
@@ -284,7 +433,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # axes logs every login at INFO; lock-outs come from accounts.lockout at WARNING.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # --- Demo -------------------------------------------------------------------------------------

@@ -15,5 +15,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("accounts.urls")),
     path("", include("contacts.urls")),
+    path("", include("access.urls")),
+    path("register/", include("processingregister.urls")),
+    path("kennisbank/", include("knowledgebase.urls")),
     path("beheer/", admin.site.urls),
 ]

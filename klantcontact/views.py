@@ -1,15 +1,15 @@
-from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from access.policy import public_view, scoped_view
 from accounts import roles, services
 
 from .health import health_report
 
 
-@login_not_required
+@public_view
 @never_cache
 @require_GET
 def healthz(request):
@@ -17,6 +17,7 @@ def healthz(request):
     return JsonResponse(report, status=200 if healthy else 503)
 
 
+@scoped_view
 def home(request):
     user = request.user
     context = {

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The main navigation's label for the knowledge base; translated in this app's catalogue.
+NAV_LABEL = _("Knowledge base")
+
 
 class KnowledgebaseConfig(AppConfig):
     name = "knowledgebase"

@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class ProcessingregisterConfig(AppConfig):
     name = "processingregister"
     verbose_name = _("Processing register")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the personal-data inventory check)
+        from .categories import sync_data_categories
+
+        post_migrate.connect(
+            sync_data_categories, sender=self, dispatch_uid="processingregister.sync_categories"
+        )

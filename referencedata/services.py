@@ -12,7 +12,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import CodeList, ReferenceCode
+from .models import CodeList
+from .models import ReferenceCode as ReferenceCodeModel
 
 DEFAULT_SOURCE = Path(__file__).resolve().parent / "data" / "vera_referentiedata.csv"
 EXPECTED_HEADER = [
@@ -94,8 +95,12 @@ def read_rows(path: Path) -> list[dict]:
 
 
 @transaction.atomic
-def load_reference_codes(path: Path = DEFAULT_SOURCE, *, today=None) -> LoadReport:
-    """Upsert the used VERA lists from ``path``; all or nothing."""
+def load_reference_codes(path: Path = DEFAULT_SOURCE, *, today=None, model=None) -> LoadReport:
+    """Upsert the used VERA lists from ``path``; all or nothing.
+
+    ``model`` lets a data migration pass its historical ReferenceCode model.
+    """
+    ReferenceCode = model or ReferenceCodeModel  # noqa: N806
     today = today or datetime.date.today()
     rows = read_rows(Path(path))
     report = LoadReport()

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class RetentionConfig(AppConfig):
     name = "retention"
     verbose_name = _("Retention")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

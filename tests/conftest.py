@@ -19,9 +19,40 @@ def skip_or_fail(reason: str):
 
 
 @pytest.fixture(autouse=True)
+def celery_eager():
+    """Tasks run eagerly in tests (also when CI sets a broker); the real-worker tests switch
+    this off inside their own fixture."""
+    from klantcontact.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Tests create many users; the real hasher is deliberately slow."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_the_second_factor(monkeypatch):
+    """force_login stands for a completed login: password and, for the roles that need one,
+    the second factor (a real confirmed TOTP device, verified in the session)."""
+    from django.test import Client
+
+    from accounts import otp
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if otp.second_factor_required(user):
+            device = otp.confirmed_totp_device(user) or otp.enrol_with_key(user, "00" * 20)
+            otp.mark_session_verified(self.session, device)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture
@@ -68,3 +99,25 @@ def team_zuid(db):
     from accounts.services import create_team
 
     return create_team(name="Team Zuid", code="zuid")
+
+
+@pytest.fixture
+def redis_worker(transactional_db):
+    """A real Celery worker (in a thread) against the configured Redis broker."""
+    from django.db import connection
+
+    from klantcontact.celery import app
+
+    if not settings.BROKER_CONFIGURED:
+        skip_or_fail("CELERY_BROKER_URL is not set: no real broker to test against")
+    if connection.vendor == "sqlite":
+        skip_or_fail("the worker thread needs a server database (DATABASE_URL), not SQLite")
+    from celery.contrib.testing.worker import start_worker
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
+            yield app
+    finally:
+        app.conf.task_always_eager = previous

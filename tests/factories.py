@@ -138,11 +138,30 @@ class EmailAddressFactory(DjangoModelFactory):
 
 
 def contact_catalogue():
-    """Task kinds and subjects as the data migration creates them (transactional tests flush)."""
-    from contacts.catalogue import ensure_defaults
-    from contacts.models import ContactSubject, TaskKind
+    """Task kinds, subjects and signal types as the data migrations create them (transactional
+    tests flush), bound to approved processing activities as the privacy officer would."""
+    from contacts.catalogue import (
+        SIGNAL_TYPE_PURPOSES,
+        SUBJECT_PURPOSES,
+        TASK_KIND_PURPOSES,
+        bind_defaults,
+        ensure_defaults,
+        ensure_signal_types,
+    )
+    from contacts.models import ContactSubject, SignalType, TaskKind
+    from processingregister.models import ProcessingActivity
 
     ensure_defaults(TaskKind, ContactSubject)
+    ensure_signal_types(SignalType, ReferenceCode)
+    codes = {
+        *SUBJECT_PURPOSES.values(),
+        *TASK_KIND_PURPOSES.values(),
+        *SIGNAL_TYPE_PURPOSES.values(),
+        "overlast-signalen",
+    }
+    for code in sorted(codes - set(ProcessingActivity.objects.values_list("code", flat=True))):
+        ProcessingActivityFactory(code=code, name=code, approved=True)
+    bind_defaults(ProcessingActivity, ContactSubject, TaskKind, SignalType)
 
 
 def default_subject(code="huur-betalen"):
@@ -182,3 +201,270 @@ class MandateFactory(DjangoModelFactory):
     valid_to = None
     verified_how = "court_order"
     verified_at = datetime.date(2024, 1, 1)
+
+
+class SensitiveTermFactory(DjangoModelFactory):
+    """A lexicon entry of the data-minimisation guard (the seeded lexicon is already there)."""
+
+    class Meta:
+        model = "dataminimisation.SensitiveTerm"
+
+    term = factory.Sequence(lambda n: f"testterm{n}")
+    category = "health"
+    subcategory = ""
+    match_kind = "stem"
+    exceptions = ""
+    advice = ""
+    is_active = True
+
+
+# --- Processing register -----------------------------------------------------------------------
+
+
+class RegisterControllerFactory(DjangoModelFactory):
+    class Meta:
+        model = "processingregister.Controller"
+        django_get_or_create = ("name",)
+
+    name = "Woonstichting Test"
+    address = "Stationsweg 1\n9643 AA Veenhoven"
+    email = "privacy@woonstichting-test.example"
+    dpo_name = "A. de Jong, functionaris gegevensbescherming"
+    dpo_email = "fg@woonstichting-test.example"
+
+
+class RegisterDepartmentFactory(DjangoModelFactory):
+    class Meta:
+        model = "processingregister.Department"
+        django_get_or_create = ("code",)
+
+    code = "woonservice"
+    name = factory.LazyAttribute(lambda d: d.code.title())
+
+
+class DataSubjectCategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = "processingregister.DataSubjectCategory"
+        django_get_or_create = ("code",)
+
+    code = "huurders"
+    name = factory.LazyAttribute(lambda c: c.code.title())
+    is_vulnerable = False
+
+
+class ProcessingActivityFactory(DjangoModelFactory):
+    """A complete draft activity: ``processingregister.services.approve`` accepts it.
+
+    ``data_categories`` takes catalogue codes (default: identificatie, contactgegevens);
+    ``ProcessingActivityFactory(approved=True)`` approves it through the service.
+    """
+
+    class Meta:
+        model = "processingregister.ProcessingActivity"
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"verwerking-{n}")
+    name = factory.Sequence(lambda n: f"Verwerking {n}")
+    controller = factory.SubFactory(RegisterControllerFactory)
+    department = factory.SubFactory(RegisterDepartmentFactory)
+    process_owner = "Manager Woonservice"
+    purposes = "Vragen van huurders beantwoorden."
+    legal_basis = "b"
+    legal_basis_explanation = "Uitvoering van de huurovereenkomst."
+    retention_period = 2
+    retention_unit = "years"
+    retention_trigger = "relationship_end"
+    security_measures = "Toegang per rol, logging, TLS."
+    dpia_needed = "no"
+    dpia_explanation = "Geen bijzondere gegevens."
+
+    @factory.post_generation
+    def subject_categories(self, create, extracted, **kwargs):
+        categories = extracted if extracted is not None else [DataSubjectCategoryFactory()]
+        self.subject_categories.set(categories)
+
+    @factory.post_generation
+    def data_categories(self, create, extracted, **kwargs):
+        from processingregister.models import PersonalDataCategory
+
+        codes = extracted if extracted is not None else ["identificatie", "contactgegevens"]
+        self.data_categories.set(PersonalDataCategory.objects.filter(code__in=codes))
+
+    @factory.post_generation
+    def approved(self, create, extracted, **kwargs):
+        if extracted:
+            from processingregister import services
+
+            services.approve(self, None)
+
+
+class RegisterPartyFactory(DjangoModelFactory):
+    class Meta:
+        model = "processingregister.Party"
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Leverancier {n} B.V.")
+    country = "NL"
+
+
+class AgreementFactory(DjangoModelFactory):
+    class Meta:
+        model = "processingregister.Agreement"
+        skip_postgeneration_save = True
+
+    reference = factory.Sequence(lambda n: f"VO-TEST-{n:03d}")
+    title = "Verwerkersovereenkomst"
+    party = factory.SubFactory(RegisterPartyFactory)
+    role = "processor"
+    purposes = "Uitvoeren van de opdracht, en alleen dat."
+    start_date = datetime.date(2025, 1, 1)
+    end_date = datetime.date(2027, 12, 31)
+    breach_notification_hours = 24
+
+    @factory.post_generation
+    def activities(self, create, extracted, **kwargs):
+        if extracted:
+            self.activities.set(extracted)
+
+
+class DataBreachFactory(DjangoModelFactory):
+    class Meta:
+        model = "processingregister.DataBreach"
+
+    reference = factory.Sequence(lambda n: f"DL-2026-{n + 100:03d}")
+    title = "E-mail naar verkeerde ontvanger"
+    aware_at = factory.LazyFunction(
+        lambda: (
+            datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+            - datetime.timedelta(hours=10)
+        )
+    )
+    description = "Een brief is naar het verkeerde adres gestuurd."
+    confidentiality = True
+    cause = "misdirected"
+
+
+# --- Retention ----------------------------------------------------------------------------------
+
+
+def personal_data_category(code="klantcontact"):
+    """A category of the register's catalogue (synced on migrate; transactional tests flush)."""
+    from processingregister.categories import sync_data_categories
+    from processingregister.models import PersonalDataCategory
+
+    if not PersonalDataCategory.objects.filter(code=code).exists():
+        sync_data_categories()
+    return PersonalDataCategory.objects.get(code=code)
+
+
+class RetentionRuleFactory(DjangoModelFactory):
+    """A retention rule; active from long ago so ``--as-of`` dates in tests fall inside it."""
+
+    class Meta:
+        model = "retention.RetentionRule"
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"regel-{n}")
+    name = factory.LazyAttribute(lambda rule: f"Regel {rule.code}")
+    data_category = factory.LazyFunction(personal_data_category)
+    target = "contact_moment"
+    trigger = "created"
+    period_amount = 2
+    period_unit = "years"
+    action = "anonymise"
+    legal_source = "Testbron."
+    active_from = datetime.date(2000, 1, 1)
+
+
+def task_kind(code="task"):
+    from contacts.models import TaskKind
+
+    contact_catalogue()
+    return TaskKind.objects.get(code=code)
+
+
+class RetentionTaskFactory(DjangoModelFactory):
+    """A follow-up of a contact moment; ``closed=True`` closes it with a note."""
+
+    class Meta:
+        model = "contacts.Task"
+
+    class Params:
+        closed = factory.Trait(
+            status="done",
+            closed_at=factory.LazyFunction(timezone.now),
+            closing_note="Monteur is geweest, lekkage verholpen.",
+        )
+
+    contact_moment = factory.SubFactory(ContactMomentFactory, outcome="repair_request")
+    kind = factory.LazyFunction(lambda: task_kind("repair_request"))
+    requested_action = "Monteur inplannen voor lekkage onder het aanrecht."
+    assigned_team = factory.LazyAttribute(lambda task: task.contact_moment.team)
+    due_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=5))
+
+
+class LegalHoldFactory(DjangoModelFactory):
+    class Meta:
+        model = "retention.LegalHold"
+
+    person = factory.SubFactory(PersonFactory)
+    reason_kind = "litigation"
+    reason = "Procedure bij de kantonrechter, zaaknummer C/19/2026-0001."
+    owner = factory.SubFactory(UserFactory)
+    starts_on = datetime.date(2000, 1, 1)
+    ends_on = datetime.date(2099, 12, 31)
+
+
+# --- Knowledge base ------------------------------------------------------------------------------
+
+
+class KnowledgeCategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = "knowledgebase.Category"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Categorie {n}")
+    slug = factory.Sequence(lambda n: f"categorie-{n}")
+    parent = None
+    position = 100
+
+
+class ArticleFactory(DjangoModelFactory):
+    """An article saved through the service (search vector, vocabulary, first version).
+
+    ``status`` (default published) is set directly, as for imported content; test the
+    workflow rules with ``knowledgebase.services.change_status``.
+    """
+
+    class Meta:
+        model = "knowledgebase.Article"
+
+    title = factory.Sequence(lambda n: f"Artikel {n}")
+    slug = factory.Sequence(lambda n: f"artikel-{n}")
+    summary = "Het korte antwoord voor de huurder."
+    body = "Uitleg in **Markdown**."
+    keywords = ""
+    category = factory.SubFactory(KnowledgeCategoryFactory)
+    owner = factory.SubFactory(UserFactory)
+    status = "published"
+    review_by = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=300))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from knowledgebase import services as kb_services
+
+        article = model_class(*args, **kwargs)
+        return kb_services.save_article(article, by=article.owner, note="Aangemaakt in een test.")
+
+
+class SynonymGroupFactory(DjangoModelFactory):
+    class Meta:
+        model = "knowledgebase.SynonymGroup"
+
+    terms = "lekkage ~ daklekkage ~ waterschade"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from knowledgebase import services as kb_services
+
+        return kb_services.save_synonym_group(model_class(*args, **kwargs))

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.db import connection
@@ -45,23 +44,6 @@ def test_task_runs_eagerly_without_a_broker(settings):
     assert list(Session.objects.values_list("session_key", flat=True)) == [fresh]
 
 
-@pytest.fixture
-def redis_worker(transactional_db):
-    if not settings.BROKER_CONFIGURED:
-        skip_or_fail("CELERY_BROKER_URL is not set: no real broker to test against")
-    if connection.vendor == "sqlite":
-        skip_or_fail("the worker thread needs a server database (DATABASE_URL), not SQLite")
-    from celery.contrib.testing.worker import start_worker
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
-            yield app
-    finally:
-        app.conf.task_always_eager = previous
-
-
 @pytest.mark.services
 def test_task_runs_through_a_real_worker_against_redis(redis_worker):
     fresh, stale = make_sessions()
@@ -101,12 +83,18 @@ def test_health_turns_503_when_a_check_fails(client, settings):
 @pytest.mark.django_db
 def test_health_without_broker_says_eager(client, settings):
     settings.BROKER_CONFIGURED = False
+    from retention.models import RetentionRun
+
+    two_hours_ago = timezone.now() - datetime.timedelta(hours=2)
+    RetentionRun.objects.create(
+        kind="nightly", status="succeeded", as_of=timezone.localdate(), finished_at=two_hours_ago
+    )
     body = client.get("/healthz").json()
     assert body == {
         "status": "ok",
         "checks": {
             "database": {"status": "ok", "vendor": connection.vendor},
             "broker": {"status": "not_configured", "mode": "eager"},
-            "retention": {"status": "not_configured"},
+            "retention": {"status": "ok", "last_success_age_hours": 2.0},
         },
     }

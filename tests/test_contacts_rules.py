@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from access import policy as access
 from accounts import roles
-from contacts import access, services
+from contacts import services
 from contacts.models import ContactMoment, Task, TaskEvent
 from referencedata.models import CodeList, ReferenceCode
 from tests.factories import (
@@ -318,8 +319,8 @@ def test_search_never_returns_persons_outside_scope(setting):
     assert persons == []
     assert access.grant_for(setting["employee"], setting["outsider"]) is None
     # Involvement: after handling a contact for the outsider, the employee may see them.
-    ContactMomentFactory(
-        person=setting["outsider"], handled_by=setting["employee"], team=setting["team"]
+    services.register_contact(
+        setting["employee"], contact_input(setting, person=setting["outsider"])
     )
     assert access.grant_for(setting["employee"], setting["outsider"]) == "involvement"
     _query, persons = services.search_persons(setting["employee"], "celik")

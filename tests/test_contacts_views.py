@@ -291,3 +291,82 @@ def test_mandate_without_a_valid_period_or_representative_is_refused(
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not world["tenant"].mandates_given.exists()
+
+
+def test_medical_detail_in_a_summary_comes_back_highlighted_and_nothing_is_saved(client, world):
+    client.force_login(world["employee"])
+    url = reverse("contacts:register", args=[world["tenant"].pk])
+    summary = "Mevrouw is diabetespatiënt en vraagt om een aangepaste badkamer."
+    response = client.post(url, contact_post(world, summary=summary))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark" in html and "diabetespati" in html
+    assert response.context["form"]["summary"].value() == summary
+    assert not ContactMoment.objects.exists()
+
+
+def test_confirmed_with_a_reason_is_saved_and_shows_up_for_the_privacy_officer(client, world):
+    from dataminimisation.models import GuardOverride
+
+    client.force_login(world["employee"])
+    url = reverse("contacts:register", args=[world["tenant"].pk])
+    data = contact_post(world, summary="Meneer is rolstoelgebonden, melding over de drempel.")
+    first = client.post(url, data)
+    assert first.status_code == 200
+    form = first.context["form"]
+    data.update(
+        {
+            form.minimisation_token_name: form.minimisation_token,
+            "minimisation_confirm": "on",
+            "minimisation_reason": "Nodig voor de aanpassing van de toegang tot de woning.",
+        }
+    )
+    second = client.post(url, data)
+    assert second.status_code == 302
+    contact = ContactMoment.objects.get()
+    override = GuardOverride.objects.get()
+    assert override.employee == world["employee"]
+    assert override.object_id == str(contact.pk)
+    assert override.subject_person_id == world["tenant"].pk
+
+
+def test_subject_without_an_approved_processing_activity_cannot_be_chosen(client, world):
+    subject = default_subject("woningruil")
+    activity = subject.processing_activity
+    activity.status = "draft"
+    activity.save(update_fields=["status"])
+    client.force_login(world["employee"])
+    url = reverse("contacts:register", args=[world["tenant"].pk])
+    form = client.get(url).context["form"]
+    assert subject not in form.fields["subject"].queryset
+    response = client.post(url, contact_post(world, subject=subject.pk, outcome="answered"))
+    assert "subject" in response.context["form"].errors
+    assert not ContactMoment.objects.exists()
+
+
+def test_the_form_shows_purpose_and_legal_basis_of_each_subject(client, world):
+    client.force_login(world["employee"])
+    html = client.get(reverse("contacts:register", args=[world["tenant"].pk])).content.decode()
+    subject = default_subject("reparatieverzoek")
+    assert f'data-purpose-for="{subject.pk}"' in html
+    assert subject.processing_activity.name in html
+
+
+def test_articles_used_while_registering_are_linked_to_the_contact(client, world):
+    from knowledgebase.models import ArticleUse
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory()
+    client.force_login(world["employee"])
+    url = reverse("contacts:register", args=[world["tenant"].pk])
+    html = client.get(url).content.decode()
+    assert "data-kb-suggestions" in html
+    data = contact_post(world, outcome="answered", requested_action="")
+    data.update({"kb_articles": str(article.pk), "kb_feedback": f"{article.pk}:1"})
+    assert client.post(url, data).status_code == 302
+    use = ArticleUse.objects.get()
+    assert (use.article, use.contact_moment, use.helpful) == (
+        article,
+        ContactMoment.objects.get(),
+        True,
+    )

@@ -54,10 +54,10 @@ def test_provisioning_a_team_twice_keeps_one_set_of_groups(team_noord):
 
 
 NAV_BY_ROLE = {
-    roles.EMPLOYEE: {"home", "customers", "tasks"},
-    roles.TEAM_LEADER: {"home", "customers", "tasks", "dashboard", "team"},
-    roles.FUNCTIONAL_ADMINISTRATOR: {"home", "admin"},
-    roles.PRIVACY_OFFICER: {"home", "audit", "admin"},
+    roles.EMPLOYEE: {"home", "customers", "tasks", "knowledgebase"},
+    roles.TEAM_LEADER: {"home", "customers", "tasks", "knowledgebase", "dashboard", "team"},
+    roles.FUNCTIONAL_ADMINISTRATOR: {"home", "knowledgebase", "admin"},
+    roles.PRIVACY_OFFICER: {"home", "access", "register", "audit", "admin"},
 }
 
 

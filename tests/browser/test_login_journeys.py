@@ -1,32 +1,45 @@
+import re
+
 import pytest
 from django.conf import settings
 
-from accounts import roles
+from accounts import otp, roles
+from accounts.models import User
+from tests.test_auth_hardening import KNOWN_SECRET, enrol, totp_code
 
 from .conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EXPECTED_NAV = {
-    "medewerker": ({roles.EMPLOYEE}, {"home", "customers", "tasks"}),
+    "medewerker": ({roles.EMPLOYEE}, {"home", "customers", "tasks", "knowledgebase"}),
     "teamleider": (
         {roles.EMPLOYEE, roles.TEAM_LEADER},
-        {"home", "customers", "tasks", "dashboard", "team"},
+        {"home", "customers", "tasks", "knowledgebase", "dashboard", "team"},
     ),
-    "beheerder": ({roles.FUNCTIONAL_ADMINISTRATOR}, {"home", "admin"}),
-    "avg": ({roles.PRIVACY_OFFICER}, {"home", "audit", "admin"}),
+    "beheerder": ({roles.FUNCTIONAL_ADMINISTRATOR}, {"home", "knowledgebase", "admin"}),
+    "avg": ({roles.PRIVACY_OFFICER}, {"home", "access", "register", "audit", "admin"}),
 }
 
 
 @pytest.fixture
 def demo_roles(make_user, team_noord):
     for username, (user_roles, _nav) in EXPECTED_NAV.items():
-        make_user(
+        user = make_user(
             username,
             roles=user_roles,
             teams=[team_noord],
             leads=[team_noord] if roles.TEAM_LEADER in user_roles else [],
         )
+        if otp.second_factor_required(user):
+            enrol(user, KNOWN_SECRET)  # their authenticator app holds KNOWN_SECRET
+
+
+def pass_second_factor(page, secret=KNOWN_SECRET):
+    """The second step of a login: the code the authenticator app shows now."""
+    page.locator("[data-page=second-factor-verify]").wait_for()
+    page.get_by_label("Code", exact=True).fill(totp_code(secret))
+    page.get_by_role("button", name="Controleren").click()
 
 
 @pytest.mark.parametrize("username", EXPECTED_NAV)
@@ -34,6 +47,9 @@ def test_each_role_logs_in_and_sees_its_navigation(
     page, live_server, demo_roles, screenshot, username
 ):
     log_in(page, live_server, username, settings.DEMO_PASSWORD)
+    if username in ("beheerder", "avg"):
+        # The functional administrator and the privacy officer pass a second factor first.
+        pass_second_factor(page)
     page.wait_for_url(f"{live_server.url}/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Goedendag")
 
@@ -80,3 +96,64 @@ def test_login_page_is_keyboard_usable(page, live_server, demo_roles):
     focused = page.evaluate("document.activeElement.textContent")
     assert focused.strip() == "Naar de inhoud"
     page.watch.assert_clean()
+
+
+def test_admin_pages_wait_for_the_second_factor(page, live_server, demo_roles, screenshot):
+    log_in(page, live_server, "avg", settings.DEMO_PASSWORD)
+    page.locator("[data-page=second-factor-verify]").wait_for()
+    # Before the code, even a direct address of the admin pages leads back to the code page.
+    page.goto(f"{live_server.url}/beheer/audit/logentry/")
+    assert page.url.startswith(f"{live_server.url}/tweede-factor/?next=")
+    page.get_by_label("Code", exact=True).fill("000000")
+    page.get_by_role("button", name="Controleren").click()
+    assert "Deze code klopt niet" in page.get_by_role("alert").inner_text()
+    screenshot(page, "second-factor-verify")
+    # A backup code works instead of the app (the wrong app code only throttles the app).
+    codes = otp.new_backup_codes(User.objects.get(username="avg"))
+    page.get_by_label("Code", exact=True).fill(codes[0])
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_url(f"{live_server.url}/beheer/audit/logentry/")
+    assert page.get_by_role("heading", level=1).count() >= 1
+    page.watch.assert_clean()
+
+
+def test_a_new_privacy_officer_sets_up_the_second_factor(page, live_server, make_user, screenshot):
+    make_user("nieuw", roles=[roles.PRIVACY_OFFICER])
+    page.goto(f"{live_server.url}/login/?next=/beheer/")
+    page.get_by_label("Gebruikersnaam").fill("nieuw")
+    page.get_by_label("Wachtwoord").fill(settings.DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.locator("[data-page=second-factor-enrol]").wait_for()
+    assert page.get_by_role("heading", level=1).inner_text() == "Tweestapsverificatie instellen"
+    # The QR code is drawn on the page itself; the same secret is shown as text.
+    qr = page.get_by_role("img", name="QR-code voor de authenticator-app")
+    box = qr.bounding_box()
+    assert box["width"] >= 200 and box["height"] >= 200
+    secret = page.locator("[data-secret]").inner_text()
+    assert re.fullmatch(r"[A-Z2-7]{4}( [A-Z2-7]{4})+", secret)
+    screenshot(page, "second-factor-enrol")
+
+    page.get_by_label("De code van zes cijfers die de app nu toont").fill(totp_code(secret))
+    page.get_by_role("button", name="Bevestigen").click()
+    page.locator("[data-page=second-factor-backup-codes]").wait_for()
+    codes = page.locator("[data-backup-codes] code").all_inner_texts()
+    assert len(codes) == 10
+    screenshot(page, "second-factor-backup-codes")
+    page.get_by_role("link", name="Verder").click()
+    page.wait_for_url(f"{live_server.url}/beheer/")
+    page.watch.assert_clean()
+
+
+def test_five_wrong_passwords_show_the_lockout_page(page, live_server, demo_roles, screenshot):
+    for _ in range(5):
+        log_in(page, live_server, "medewerker", "niet-het-wachtwoord")
+        page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Inloggen is tijdelijk geblokkeerd"
+    assert "30 minuten" in page.get_by_role("alert").inner_text()
+    screenshot(page, "login-locked")
+    # The right password does not help during the lock-out.
+    log_in(page, live_server, "medewerker", settings.DEMO_PASSWORD)
+    page.wait_for_load_state()
+    assert page.locator("[data-page=login-locked]").count() == 1
+    page.get_by_role("link", name="Terug naar de inlogpagina").click()
+    page.wait_for_url(f"{live_server.url}/login/")

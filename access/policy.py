@@ -1,0 +1,232 @@
+"""The access policy: who may see which person's data, and under which grant.
+
+Used by every page, export and search (and later the API). Three grants open a person's file:
+
+- team scope: the person has (or had) a tenancy in a unit of one of the employee's teams —
+  guardian object permissions granted to each team's groups on ``accounts.Team``;
+- involvement: the employee handled a contact for the person, registered them, or holds a task
+  of theirs — guardian object permissions granted to the user on ``contacts.Person`` (direct
+  foreign-key table), written when the involvement starts;
+- break-the-glass: a time-limited grant the employee asked for with a reason; logged,
+  signalled to the team leader and reviewed by the privacy officer.
+
+Nobody sees a card by role alone: the privacy officer and the functional administrator use
+break-the-glass like anyone else. Lists filter in the database with EXISTS subqueries.
+
+Views declare their policy with one of the decorators below; a test walks every URL pattern
+and fails for a view without one (tests/test_permission_matrix.py).
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from guardian.shortcuts import assign_perm
+
+from accounts import roles
+from accounts.services import teams_of
+from audit.models import AccessLogEntry
+from contacts.models import Person, PersonUserObjectPermission, Task, Tenancy
+
+from .models import BreakGlassGrant
+
+Grant = AccessLogEntry.Grant
+VIEW_PERSON = "contacts.view_person"
+
+
+# --- Scope ------------------------------------------------------------------------------------
+
+
+def team_ids(user) -> list[int]:
+    """Ids of the user's teams (a handful), cached on the user object for the request."""
+    cached = getattr(user, "_klantcontact_team_ids", None)
+    if cached is None:
+        cached = list(teams_of(user).values_list("pk", flat=True))
+        user._klantcontact_team_ids = cached
+    return cached
+
+
+def _team_scope(user):
+    return Exists(Tenancy.objects.filter(person=OuterRef("pk"), unit__team_id__in=team_ids(user)))
+
+
+def _involvement(user):
+    return Exists(
+        PersonUserObjectPermission.objects.filter(
+            content_object=OuterRef("pk"),
+            user=user,
+            permission__codename="view_person",
+            permission__content_type__app_label="contacts",
+        )
+    )
+
+
+def _break_glass(user, now=None):
+    return Exists(
+        BreakGlassGrant.objects.filter(
+            person=OuterRef("pk"), employee=user, expires_at__gt=now or timezone.now()
+        )
+    )
+
+
+def persons_visible_to(user, *, include_break_glass: bool = False):
+    """Persons the user may see, annotated with the grant flags (see ``grant_of``).
+
+    Lists and searches leave break-the-glass persons out by default: such a grant opens one
+    file that was asked for, it does not widen searches.
+    """
+    if not user.is_authenticated:
+        return Person.objects.none()
+    condition = Q(in_team_scope=True) | Q(involved=True)
+    persons = Person.objects.annotate(in_team_scope=_team_scope(user), involved=_involvement(user))
+    if include_break_glass:
+        persons = persons.annotate(broke_glass=_break_glass(user))
+        condition |= Q(broke_glass=True)
+    return persons.filter(condition)
+
+
+def grant_of(person) -> str:
+    """The grant under which an annotated person from ``persons_visible_to`` is shown."""
+    if getattr(person, "in_team_scope", False):
+        return Grant.TEAM
+    if getattr(person, "involved", False):
+        return Grant.INVOLVEMENT
+    return Grant.BREAK_THE_GLASS
+
+
+def grant_for(user, person: Person) -> str | None:
+    """The grant under which ``user`` may open ``person``'s file now, or None (one query)."""
+    if not user.is_authenticated or person.pk is None:
+        return None
+    found = (
+        persons_visible_to(user, include_break_glass=True)
+        .filter(pk=person.pk)
+        .values_list("in_team_scope", "involved", "broke_glass")
+        .first()
+    )
+    if found is None:
+        return None
+    in_team, involved, _btg = found
+    return Grant.TEAM if in_team else Grant.INVOLVEMENT if involved else Grant.BREAK_THE_GLASS
+
+
+def active_break_glass(user, person: Person):
+    return (
+        BreakGlassGrant.objects.filter(employee=user, person=person, expires_at__gt=timezone.now())
+        .order_by("-expires_at")
+        .first()
+    )
+
+
+def record_involvement(user, person: Person | None) -> None:
+    """The employee is now involved with the person (idempotent; a direct guardian grant)."""
+    if person is None or user is None or not user.is_authenticated:
+        return
+    assign_perm(VIEW_PERSON, user, person)
+
+
+# --- Tasks ------------------------------------------------------------------------------------
+
+
+def can_act_on_task(user, task: Task) -> bool:
+    if task.assigned_to_id == user.pk:
+        return True
+    return (
+        task.assigned_team_id is not None
+        and teams_of(user).filter(pk=task.assigned_team_id).exists()
+    )
+
+
+# --- Signals (signaleringen) ------------------------------------------------------------------
+
+SIGNAL_CONTENT_PERMISSIONS = {
+    "ordinary": "contacts.view_signal_content_ordinary",
+    "special": "contacts.view_signal_content_special",
+    "criminal": "contacts.view_signal_content_criminal",
+}
+
+
+def can_view_signal_content(user, signal) -> bool:
+    """The 'what' of a signal: only for the role of its sensitivity class, and only if involved."""
+    permission = SIGNAL_CONTENT_PERMISSIONS[signal.signal_type.sensitivity]
+    if not user.has_perm(permission):
+        return False
+    return signal.created_by_id == user.pk or signal.handlers.filter(pk=user.pk).exists()
+
+
+# --- View declarations ------------------------------------------------------------------------
+
+
+def _declare(view, policy: str):
+    view.access_policy = policy
+    return view
+
+
+def person_view(view):
+    """The view shows one person's data; ``pk`` is the person. Out of scope: break-the-glass."""
+
+    @wraps(view)
+    def wrapper(request, pk, *args, **kwargs):
+        from .views import break_glass_refusal
+
+        person = get_object_or_404(Person, pk=pk)
+        grant = grant_for(request.user, person)
+        if grant is None:
+            return break_glass_refusal(request, person)
+        request.access_grant = grant
+        request.break_glass = (
+            active_break_glass(request.user, person) if grant == Grant.BREAK_THE_GLASS else None
+        )
+        return view(request, person, *args, **kwargs)
+
+    return _declare(wrapper, "person")
+
+
+def task_view(view):
+    """The view shows or changes one task; ``pk`` is the task; only its assignees."""
+
+    @wraps(view)
+    def wrapper(request, pk, *args, **kwargs):
+        task = get_object_or_404(
+            Task.objects.select_related("contact_moment__person", "kind"), pk=pk
+        )
+        if not can_act_on_task(request.user, task):
+            raise PermissionDenied
+        return view(request, task, *args, **kwargs)
+
+    return _declare(wrapper, "task")
+
+
+def role_view(*allowed_roles):
+    """The view is for these roles only (management figures, review pages)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not any(roles.has_role(request.user, role) for role in allowed_roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.access_roles = allowed_roles
+        return _declare(wrapper, "role")
+
+    return decorator
+
+
+def scoped_view(view):
+    """The view lists only what ``persons_visible_to`` allows (searches, inboxes, start page)."""
+    return _declare(view, "scoped")
+
+
+def content_view(view):
+    """Shared content without personal data (knowledge base); the view checks the user's model
+    permissions itself."""
+    return _declare(view, "content")
+
+
+def public_view(view):
+    """No login, no personal data (health check, login page)."""
+    return _declare(login_not_required(view), "public")

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "access"
+
+urlpatterns = [
+    path("toegang/doorbreken/<int:pk>/", views.break_glass, name="break_glass"),
+    path("toegang/", views.review_queue, name="review"),
+    path("toegang/signalen/<int:pk>/", views.decide, name="decide"),
+    path("toegang/personen/<int:pk>/", views.person_log, name="person_log"),
+    path("toegang/medewerkers/<int:pk>/", views.employee_log, name="employee_log"),
+    path("meldingen/", views.notifications, name="notifications"),
+]

@@ -1,0 +1,8 @@
+"""Personal-data inventory of the referencedata app (see processingregister/inventory.py)."""
+
+from processingregister.inventory import NOT_PERSONAL
+
+PERSONAL_DATA = {
+    # The sector's VERA code lists: no personal data.
+    "ReferenceCode": NOT_PERSONAL,
+}

@@ -1,0 +1,237 @@
+"""The default retention rules, with their legal source. Loaded by a data migration and by
+``manage.py load_default_rules``; afterwards the privacy officer maintains them in the admin.
+
+Plain data (no model imports): the migration uses it with the historical models. Category codes
+come from ``processingregister.categories``; activity codes are the register's (linked when the
+register has them). Names and sources are register content (Dutch), not interface text.
+"""
+
+SEED_000 = "Werkproces 'beheren klantcontacten' (seed 000)"
+SEED_002 = "Privacy in het sociaal domein, §5.4 'Bewaren en vernietigen' (seed 002)"
+SEED_003 = "Bijzondere persoonsgegevens bij woningcorporaties (seed 003)"
+SEED_004 = "Privacyreglement, art. 9 en 11 (seed 004)"
+
+DEFAULT_RULES = [
+    {
+        "code": "klantcontact-anonimiseren",
+        "name": "Contactmomenten anonimiseren twee jaar na het einde van de klantrelatie",
+        "category": "klantcontact",
+        "activity": "klantcontact",
+        "target": "contact_moment",
+        "trigger": "last_contact",
+        "period_amount": 2,
+        "period_unit": "years",
+        "action": "anonymise",
+        "legal_source": (
+            "Verwerkingsregister, 'Klantcontacten en klantvolgsysteem': contactmomenten blijven "
+            "zichtbaar zolang de klantrelatie loopt en gaan twee jaar na het einde ervan (laatste "
+            f"contact, einde huurovereenkomst of machtiging). {SEED_000}: is de relatie verbroken, "
+            "dan worden de gegevens van betrokkene verwijderd. AVG art. 5 lid 1 sub e "
+            "(opslagbeperking). Datum, kanaal, onderwerp en afhandeling blijven zonder "
+            "persoonsgegevens bewaard voor managementinformatie."
+        ),
+    },
+    {
+        "code": "anonieme-contacten",
+        "name": "Contacten zonder bekende persoon anonimiseren een jaar na het contact",
+        "category": "klantcontact",
+        "activity": "klantcontact",
+        "target": "anonymous_contact_moment",
+        "trigger": "created",
+        "period_amount": 1,
+        "period_unit": "years",
+        "action": "anonymise",
+        "legal_source": (
+            f"{SEED_000}: de relatie geldt als verbroken een jaar na het laatste contact. Een "
+            "beller die niet is geïdentificeerd heeft geen lopende relatie: het contact zelf is "
+            "het laatste. De samenvatting kan toch iets over de beller zeggen."
+        ),
+    },
+    {
+        "code": "taken-anonimiseren",
+        "name": "Taken en reparatieverzoeken anonimiseren twee jaar na afsluiten",
+        "category": "onderhoud",
+        "activity": "reparatieverzoeken",
+        "target": "task",
+        "trigger": "closed",
+        "period_amount": 2,
+        "period_unit": "years",
+        "action": "anonymise",
+        "legal_source": (
+            "Verwerkingsregister, 'Reparatieverzoeken en onderhoud': twee jaar na gereedmelding, "
+            "voor garantie en klachtafhandeling. Een heropende taak heeft geen vervaldatum tot "
+            "ze opnieuw is afgesloten."
+        ),
+    },
+    {
+        "code": "telefoonnummers-na-huur",
+        "name": "Telefoonnummers verwijderen twee jaar na het einde van de huur",
+        "category": "contactgegevens",
+        "activity": "wijziging-persoonsgegevens",
+        "target": "phone_number",
+        "trigger": "tenancy_end",
+        "period_amount": 2,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "Contactgegevens zijn na het einde van de huur alleen nog nodig voor de "
+            "eindafrekening en nazorg. Verwerkingsregister, 'Klantcontacten': twee jaar na het "
+            "einde van de huurovereenkomst. AVG art. 5 lid 1 sub c en e."
+        ),
+    },
+    {
+        "code": "emailadressen-na-huur",
+        "name": "E-mailadressen verwijderen twee jaar na het einde van de huur",
+        "category": "contactgegevens",
+        "activity": "wijziging-persoonsgegevens",
+        "target": "email_address",
+        "trigger": "tenancy_end",
+        "period_amount": 2,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "Als telefoonnummers: twee jaar na het einde van de huurovereenkomst. E-mailadressen "
+            "voor klanttevredenheidsonderzoek volgen de huurdersadministratie (seed 001)."
+        ),
+    },
+    {
+        "code": "huurovereenkomst-fiscaal",
+        "name": "Huurovereenkomsten zeven jaar na het einde bewaren (fiscale bewaarplicht)",
+        "category": "huurovereenkomst",
+        "activity": "huurincasso",
+        "target": "tenancy",
+        "trigger": "tenancy_end",
+        "period_amount": 7,
+        "period_unit": "years",
+        "action": "delete",
+        "is_statutory": True,
+        "legal_source": (
+            "Fiscale bewaarplicht, art. 52 lid 4 Algemene wet inzake rijksbelastingen: zeven "
+            "jaar. Verwerkingsregister, 'Huurincasso' en 'Huuropzegging'. Ook op verzoek niet "
+            f"eerder: {SEED_004}, art. 9.4 (verwijdering blijft achterwege voor zover een "
+            "wettelijk voorschrift bewaring vereist). De persoon blijft zolang bestaan."
+        ),
+    },
+    {
+        "code": "relatie-verwijderen",
+        "name": "Personen verwijderen twee jaar na het einde van de klantrelatie",
+        "category": "identificatie",
+        "activity": "klantcontact",
+        "target": "person",
+        "trigger": "last_contact",
+        "period_amount": 2,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            f"{SEED_000}: wanneer de relatie is verbroken worden de gegevens van betrokkene "
+            "verwijderd. Verwerkingsregister, 'Klantcontacten': twee jaar na het einde van de "
+            "klantrelatie. Een persoon blijft zolang gegevens met een langere (wettelijke) "
+            "termijn aan hem hangen, zoals de huurovereenkomst."
+        ),
+    },
+    {
+        "code": "machtigingen-herbeoordelen",
+        "name": "Verlopen machtigingen een jaar na afloop herbeoordelen",
+        "category": "vertegenwoordiging",
+        "activity": "wijziging-persoonsgegevens",
+        "target": "mandate",
+        "trigger": "date_field",
+        "trigger_field": "valid_to",
+        "period_amount": 1,
+        "period_unit": "years",
+        "action": "review",
+        "legal_source": (
+            f"{SEED_002}: bij het afsluiten een expliciete en verifieerbare afweging welke "
+            "gegevens hoe lang nodig blijven, en na die periode een nieuwe afweging. Een "
+            "verlopen machtiging blijft een jaar het bewijs van de bevoegdheid voor de gevoerde "
+            "contacten; daarna beslist de eigenaar: verwijderen of met reden bewaren, "
+            "ten hoogste vijf jaar per afweging (§5.4c)."
+        ),
+    },
+    {
+        "code": "signalen-herbeoordelen",
+        "name": "Signalen op de herbeoordelingsdatum opnieuw afwegen",
+        "category": "woongedrag",
+        "activity": "overlast-signalen",
+        "target": "signal",
+        "trigger": "review_date",
+        "period_amount": 0,
+        "period_unit": "days",
+        "action": "review",
+        "legal_source": (
+            f"{SEED_002}, over signalen: 'voorlopig bewaren, na x maanden opnieuw bezien'; bouw "
+            "in dat een medewerker na die periode opnieuw een expliciete, verifieerbare afweging "
+            f"maakt. {SEED_003}: signalen kort bewaren. Geen stilzwijgende verlenging; elk "
+            "signaal heeft een herbeoordelingsdatum, uiterlijk twee jaar na registratie."
+        ),
+    },
+    {
+        "code": "signalen-beeindigd",
+        "name": "Beëindigde signalen verwijderen twee jaar na beëindiging",
+        "category": "woongedrag",
+        "activity": "overlast-signalen",
+        "target": "signal",
+        "trigger": "closed",
+        "period_amount": 2,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "Verwerkingsregister, 'Overlastmeldingen en signalen over woongedrag': twee jaar na "
+            "afsluiting van het dossier; bij een gerechtelijke procedure een juridische "
+            "bewaring (legal hold) tot de uitspraak onherroepelijk is."
+        ),
+    },
+    {
+        "code": "medische-urgentie",
+        "name": "Medische urgentie direct na toewijzing van de woning verwijderen",
+        "category": "gezondheid",
+        "activity": "woonruimteverdeling-urgentie",
+        "target": "signal",
+        "record_kinds": "medische-urgentie",
+        "trigger": "event",
+        "event_code": "allocation",
+        "period_amount": 0,
+        "period_unit": "days",
+        "action": "delete",
+        "legal_source": (
+            f"{SEED_003}: op het moment dat de woning is toegewezen vervalt de noodzaak om "
+            "medische indicaties te verwerken, en dan dient de corporatie die gegevens direct te "
+            "verwijderen (art. 57 Btiv 2015). De toewijzing is het begin van een "
+            "huurovereenkomst als huurder; een medische urgentie die hier als signaal van het "
+            "type 'medische-urgentie' is vastgelegd gaat dan meteen, niet pas 's nachts. De "
+            "urgentieaanvraag zelf staat in WoonMatch."
+        ),
+    },
+    {
+        "code": "woningzoekenden",
+        "name": "Inschrijvingen van woningzoekenden een jaar na uitschrijving verwijderen",
+        "category": "identificatie",
+        "activity": "",
+        "target": "",
+        "trigger": "deregistration",
+        "period_amount": 1,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            f"{SEED_000}: de relatie geldt als verbroken een jaar na de laatste opdracht. De "
+            "inschrijvingen staan in WoonMatch, niet in deze applicatie: deze regel legt het "
+            "beleid vast; de afspraak met WoonMatch regelt de uitvoering."
+        ),
+    },
+    {
+        "code": "inzagelog",
+        "name": "Regels van het inzagelog verwijderen twee jaar na registratie",
+        "category": "logging",
+        "activity": "gebruikersbeheer",
+        "target": "access_log",
+        "trigger": "created",
+        "period_amount": 2,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "Verwerkingsregister, 'Gebruikersbeheer en logging': logregels twee jaar. AVG art. "
+            "32 en art. 5 lid 2: lang genoeg om misbruik te onderzoeken en de controles van de "
+            "FG te doen. Het inzagelog volgt deze eigen regel, niet die van de persoon."
+        ),
+    },
+]

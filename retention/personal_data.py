@@ -1,0 +1,88 @@
+"""Personal-data inventory of the retention app (see processingregister/inventory.py).
+
+Rules, runs and locks hold no personal data. Due dates, holds and reviews name a person and a
+record by id only: that is still personal data (category 'logging': what happens to whose
+data), and it goes when the person goes. The erasure log keeps ids and counts, never content.
+"""
+
+from processingregister.inventory import NOT_PERSONAL
+
+PERSONAL_DATA = {
+    "RetentionRule": {
+        "code": NOT_PERSONAL,
+        "name": NOT_PERSONAL,
+        "data_category": NOT_PERSONAL,
+        "processing_activity": NOT_PERSONAL,
+        "target": NOT_PERSONAL,
+        "record_kinds": NOT_PERSONAL,
+        "trigger": NOT_PERSONAL,
+        "trigger_field": NOT_PERSONAL,
+        "event_code": NOT_PERSONAL,
+        "period_amount": NOT_PERSONAL,
+        "period_unit": NOT_PERSONAL,
+        "action": NOT_PERSONAL,
+        "is_statutory": NOT_PERSONAL,
+        "legal_source": NOT_PERSONAL,
+        "review_owner": "medewerker",
+        "active_from": NOT_PERSONAL,
+        "active_to": NOT_PERSONAL,
+        "needs_recompute": NOT_PERSONAL,
+        "scheduled_up_to": NOT_PERSONAL,
+        "created_at": NOT_PERSONAL,
+        "updated_at": NOT_PERSONAL,
+    },
+    "RetentionSchedule": {
+        "rule": NOT_PERSONAL,
+        "content_type": NOT_PERSONAL,
+        "object_id": "logging",
+        "person_id": "logging",
+        "trigger_date": "logging",
+        "due_on": "logging",
+        "kept_until": "logging",
+        "state": "logging",
+        "done_at": "logging",
+    },
+    "LegalHold": {
+        "person": "logging",
+        "content_type": NOT_PERSONAL,
+        "object_id": "logging",
+        "reason_kind": "logging",
+        "reason": "logging",
+        "owner": "medewerker",
+        "starts_on": "logging",
+        "ends_on": "logging",
+        "released_at": "logging",
+        "released_by": "medewerker",
+        "created_at": "logging",
+    },
+    "RetentionRun": NOT_PERSONAL,
+    "RetentionRunRule": NOT_PERSONAL,
+    "RetentionReview": {
+        "schedule": "logging",
+        "rule": NOT_PERSONAL,
+        "content_type": NOT_PERSONAL,
+        "object_id": "logging",
+        "person_id": "logging",
+        "round": "logging",
+        "owner": "medewerker",
+        "due_on": "logging",
+        "created_at": "logging",
+        "status": "logging",
+        "decision": "logging",
+        "keep_until": "logging",
+        "reason": "logging",
+        "decided_by": "medewerker",
+        "decided_at": "logging",
+    },
+    "ErasureLog": {
+        "person_id": "logging",
+        "erased_at": "logging",
+        "requested_by": "medewerker",
+        "reason": "logging",
+        "outcome": "logging",
+        "counts": NOT_PERSONAL,
+        "kept": NOT_PERSONAL,
+        "person_deleted": "logging",
+    },
+    "RetentionLock": NOT_PERSONAL,
+}
