@@ -382,7 +382,11 @@ def run_baseline(params: dict, cutoff) -> float:
         with conn.transaction():
             for statement in BASELINE.split(";"):
                 if statement.strip():
+                    began = time.monotonic()
                     conn.execute(statement, values)
+                    print(f"    {time.monotonic() - began:6.1f} s  {' '.join(statement.split())[:70]}")
+            began = time.monotonic()
+        print(f"    {time.monotonic() - began:6.1f} s  COMMIT")
         return time.monotonic() - start
 
 

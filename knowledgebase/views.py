@@ -85,6 +85,7 @@ def search(request):
         "browse_category": form.cleaned_data.get("categorie") if form.is_valid() else None,
         "gap_recorded": gap_recorded,
         "can_maintain": services.can_maintain(request.user),
+        "can_see_dashboard": services.can_see_dashboard(request.user),
     }
     if result is None and browse is None:
         context["tree"] = services.category_tree()

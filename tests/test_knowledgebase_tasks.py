@@ -26,7 +26,7 @@ def test_owners_get_one_reminder_with_their_articles_to_check(make_user):
     ArticleFactory(title="Tuin", owner=owner, review_by=today + datetime.timedelta(days=200))
     ArticleFactory(title="Sleutels", owner=other, review_by=today - datetime.timedelta(days=1))
 
-    result = tasks.send_review_reminders.delay().get()
+    result = tasks.send_review_reminders()
 
     assert result == {"owners": 1}
     (message,) = mail.outbox
@@ -43,7 +43,7 @@ def test_rebuild_indexes_what_is_missing_and_recounts_words():
     ArticleFactory(title="Zonnepanelen en subsidie")
     Article.objects.filter(pk=article.pk).update(search_vector=None)
     VocabularyWord.objects.all().delete()
-    result = tasks.rebuild_search_index.delay().get()
+    result = tasks.rebuild_search_index()
     assert result["words"] == VocabularyWord.objects.count() > 0
     assert VocabularyWord.objects.get(word="zonnepanelen").articles == 2
     if services.is_postgresql():  # SQLite keeps no vector
@@ -56,7 +56,7 @@ def test_purge_task_forgets_old_gaps():
     SearchGap.objects.filter(pk=gap.pk).update(
         last_seen=timezone.now() - datetime.timedelta(days=400)
     )
-    assert tasks.purge_stale_gaps.delay().get() == {"deleted": 1}
+    assert tasks.purge_stale_gaps() == {"deleted": 1}
 
 
 def test_the_jobs_are_scheduled():

@@ -53,6 +53,8 @@ def lekkage():
 
 def test_employee_searches_and_reads(client, employee, lekkage):
     client.force_login(employee)
+    start = client.get(reverse("knowledgebase:search")).content.decode()
+    assert reverse("knowledgebase:dashboard") not in start
     page = client.get(reverse("knowledgebase:search"), {"q": "lekage"}).content.decode()
     assert 'data-kb-result="lekkage"' in page
     assert "<mark>Lekkage</mark>" in page  # the corrected word is marked
@@ -233,6 +235,8 @@ def test_dashboard_shows_flags_uses_and_gaps(client, make_user, editor):
     services.record_feedback(overdue, editor, helpful=True)
     services.record_gap("parkeervergunning aanvragen")
     client.force_login(make_user("tl", roles=[roles.TEAM_LEADER]))
+    start = client.get(reverse("knowledgebase:search")).content.decode()
+    assert f'href="{reverse("knowledgebase:dashboard")}"' in start
     html = client.get(reverse("knowledgebase:dashboard")).content.decode()
     assert f'data-flagged="{overdue.slug}"' in html and "controledatum verstreken" in html
     assert f'data-used="{overdue.slug}"' in html
