@@ -384,7 +384,8 @@ def run_baseline(params: dict, cutoff) -> float:
                 if statement.strip():
                     began = time.monotonic()
                     conn.execute(statement, values)
-                    print(f"    {time.monotonic() - began:6.1f} s  {' '.join(statement.split())[:70]}")
+                    shown = " ".join(statement.split())[:70]
+                    print(f"    {time.monotonic() - began:6.1f} s  {shown}")
             began = time.monotonic()
         print(f"    {time.monotonic() - began:6.1f} s  COMMIT")
         return time.monotonic() - start
