@@ -368,6 +368,20 @@ class Tenancy(TimestampedModel):
             raise ValidationError(errors)
 
 
+def processing_activity_field():
+    """Purpose binding: the registered processing activity (purpose, legal basis) a subject,
+    task kind or signal type belongs to; only approved activities make it selectable."""
+    return models.ForeignKey(
+        "processingregister.ProcessingActivity",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("processing activity"),
+        help_text=_("The registered processing (purpose and legal basis) this belongs to."),
+    )
+
+
 class ContactSubject(models.Model):
     """The managed list of what contacts are about (repair request, payment arrangement, ...).
 
@@ -384,15 +398,7 @@ class ContactSubject(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
-    processing_activity = models.ForeignKey(
-        "processingregister.ProcessingActivity",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("processing activity"),
-        help_text=_("The registered processing (purpose and legal basis) this belongs to."),
-    )
+    processing_activity = processing_activity_field()
 
     class Meta:
         verbose_name = _("contact subject")
@@ -416,15 +422,7 @@ class TaskKind(models.Model):
     default_days_due = models.PositiveSmallIntegerField(
         _("default days until due"), default=5, help_text=_("Working days, to preset the due date.")
     )
-    processing_activity = models.ForeignKey(
-        "processingregister.ProcessingActivity",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("processing activity"),
-        help_text=_("The registered processing (purpose and legal basis) this belongs to."),
-    )
+    processing_activity = processing_activity_field()
 
     class Meta:
         verbose_name = _("task kind")
@@ -867,15 +865,7 @@ class SignalType(models.Model):
         default=365,
         help_text=_("Default period until the signal is reviewed."),
     )
-    processing_activity = models.ForeignKey(
-        "processingregister.ProcessingActivity",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("processing activity"),
-        help_text=_("The registered processing (purpose and legal basis) this belongs to."),
-    )
+    processing_activity = processing_activity_field()
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -16,7 +16,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, router
+from django.db import connections, models, router
 from django.db.models.deletion import get_candidate_relations_to_delete
 from django.utils import timezone
 
@@ -55,9 +55,20 @@ class ActionContext:
     now: datetime.datetime = field(default_factory=timezone.now)
     scheduled_types: frozenset = frozenset()
     reviewed_types: frozenset = frozenset()
+    # Per record type: may it have audit entries, due dates? (one cheap query each, per batch)
+    _seen: dict = field(default_factory=dict)
+
+    def _any(self, key, queryset) -> bool:
+        if key not in self._seen:
+            self._seen[key] = queryset.exists()
+        return self._seen[key]
 
     def redact(self, model, ids: list) -> int:
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        if not self._any(
+            ("audit", content_type.pk), LogEntry.objects.filter(content_type=content_type)
+        ):
+            return 0
         redacted = 0
         for part in chunks(ids):
             redacted += LogEntry.objects.filter(
@@ -78,8 +89,13 @@ class ActionContext:
         from .models import RetentionReview, RetentionSchedule
 
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        reviewed = content_type.pk in self.reviewed_types
+        scheduled = content_type.pk in self.scheduled_types and self._any(
+            ("schedule", content_type.pk),
+            RetentionSchedule.objects.filter(content_type=content_type),
+        )
         for part in chunks(ids):
-            if content_type.pk in self.reviewed_types:
+            if reviewed:
                 reviews = RetentionReview.objects.filter(
                     among("object_id", part), content_type=content_type
                 )
@@ -87,7 +103,7 @@ class ActionContext:
                     status=RetentionReview.Status.CLOSED
                 )
                 reviews.exclude(schedule=None).update(schedule=None)
-            if content_type.pk in self.scheduled_types:
+            if scheduled:
                 raw_delete(
                     RetentionSchedule.objects.filter(
                         among("object_id", part), content_type=content_type
@@ -100,29 +116,63 @@ def raw_delete(queryset) -> int:
     return queryset._raw_delete(router.db_for_write(queryset.model))
 
 
-def cascade_delete(model, ids: list, ctx: ActionContext) -> int:
-    """Delete these rows of ``model`` and, first, what belongs only to them."""
-    ids = list(ids)
+def delete_returning(model, field, ids: list) -> list:
+    """DELETE the rows whose ``field`` is one of ``ids``; return their primary keys.
+
+    One statement where the database can return the deleted keys (PostgreSQL, SQLite 3.35+),
+    a SELECT and a DELETE elsewhere. Foreign keys are checked at commit (Django creates them
+    deferrable), so parents and children may go in any order within the transaction.
+    """
+    using = router.db_for_write(model)
+    connection = connections[using]
+    if not connection.features.can_return_columns_from_insert:
+        found = pks(model._base_manager.filter(among(field.attname, ids)))
+        raw_delete(model._base_manager.filter(among("pk", found)))
+        return found
+    quote = connection.ops.quote_name
+    table, column = quote(model._meta.db_table), quote(field.column)
+    pk = quote(model._meta.pk.column)
+    if connection.vendor == "postgresql":
+        where, params = f"{column} = ANY(%s::{field.cast_db_type(connection)}[])", [list(ids)]
+    else:
+        where, params = f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE {where} RETURNING {pk}", params)  # noqa: S608
+        return [row[0] for row in cursor.fetchall()]
+
+
+def release_dependents(model, ids: list, ctx: ActionContext) -> None:
+    """Rows of ``model`` with these keys are being deleted: delete what belongs only to them
+    (recursively), unlink what only points at them, refuse what protects them; redact their
+    audit entries and drop their due dates."""
     if not ids:
-        return 0
+        return
     for relation in get_candidate_relations_to_delete(model._meta):
         related = relation.related_model
         if not related._meta.managed or related._meta.proxy:
             continue
-        field_name = relation.field.name
         on_delete = relation.on_delete
         if on_delete is models.DO_NOTHING:
             continue
         for part in chunks(ids):
-            children = related._base_manager.filter(among(relation.field.attname, part))
             if on_delete is models.CASCADE:
-                cascade_delete(related, pks(children), ctx)
-            elif on_delete is models.SET_NULL:
-                children.update(**{field_name: None})
+                release_dependents(related, delete_returning(related, relation.field, part), ctx)
+                continue
+            children = related._base_manager.filter(among(relation.field.attname, part))
+            if on_delete is models.SET_NULL:
+                children.update(**{relation.field.name: None})
             elif children.exists():
                 raise RetentionBlocked(related._meta.label)
     ctx.redact(model, ids)
     ctx.forget(model, ids)
+
+
+def cascade_delete(model, ids: list, ctx: ActionContext) -> int:
+    """Delete these rows of ``model`` and what belongs only to them."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    release_dependents(model, ids, ctx)
     return sum(raw_delete(model._base_manager.filter(among("pk", part))) for part in chunks(ids))
 
 

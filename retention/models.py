@@ -279,11 +279,20 @@ class RetentionSchedule(models.Model):
         REVIEW = "review", _("in review")
         DONE = "done", _("done")
 
+    # No single-column indexes: the composite ones below cover rule and record type.
     rule = models.ForeignKey(
-        RetentionRule, on_delete=models.PROTECT, related_name="schedules", verbose_name=_("rule")
+        RetentionRule,
+        on_delete=models.PROTECT,
+        related_name="schedules",
+        verbose_name=_("rule"),
+        db_index=False,
     )
     content_type = models.ForeignKey(
-        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("record type")
+        ContentType,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("record type"),
+        db_index=False,
     )
     object_id = models.BigIntegerField(_("record"))
     person_id = models.BigIntegerField(_("person"), null=True, blank=True)

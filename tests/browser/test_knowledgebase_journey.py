@@ -1,7 +1,9 @@
 """Knowledge-base journeys in Chromium.
 
-1. While registering a contact, the employee types the summary; a suggestion appears beside the
-   form, is opened (which links it to the contact), marked helpful, and saved with the contact.
+1. While registering a contact (the real contact form, which includes the suggestions panel),
+   the employee types the summary; a suggestion appears beside the form, is opened (which links
+   it to the contact), marked helpful, and saved with the contact (contacts calls
+   ``knowledgebase.services.record_article_uses``).
 2. An employee searches with a typing error, reads the answer and gives feedback.
 3. The functional administrator publishes an article, reads its version history, and handles a
    knowledge gap from the dashboard.
@@ -30,14 +32,6 @@ from tests.test_auth_hardening import KNOWN_SECRET, enrol, totp_code
 from .conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# Exactly what the contact form needs (README, "Suggestions beside the contact form"); here it
-# is put into the real form template by extending it, as the contacts app will do in place.
-CONTACT_FORM_WITH_PANEL = """{% extends "contacts/contact_form.html" %}
-{% load knowledgebase %}
-{% block aside %}{% kb_suggestions_panel sources="#id_summary,#id_subject" \
-channel="#id_channel" %}{% endblock %}
-"""
 
 
 @pytest.fixture
@@ -85,17 +79,8 @@ def tenant(reference_codes, team_noord, make_user):
     ).person
 
 
-@pytest.fixture
-def contact_form_with_panel(settings, tmp_path):
-    (tmp_path / "contacts").mkdir()
-    (tmp_path / "contacts" / "contact_form.html").write_text(CONTACT_FORM_WITH_PANEL)
-    engine = dict(settings.TEMPLATES[0])
-    engine["DIRS"] = [tmp_path, *engine["DIRS"]]
-    settings.TEMPLATES = [engine, *settings.TEMPLATES[1:]]
-
-
 def test_suggestion_while_registering_is_opened_linked_and_marked_helpful(
-    page, live_server, tenant, knowledge, contact_form_with_panel, screenshot
+    page, live_server, tenant, knowledge, screenshot
 ):
     lekkage = knowledge
     log_in(page, live_server, "medewerker", settings.DEMO_PASSWORD)
@@ -148,14 +133,6 @@ def test_suggestion_while_registering_is_opened_linked_and_marked_helpful(
     from contacts.models import ContactMoment
 
     moment = ContactMoment.objects.get(person=tenant)
-    if not ArticleUse.objects.filter(contact_moment=moment).exists():
-        # Until the contacts app calls the service after saving (README), do what it will do.
-        services.record_article_uses(
-            moment,
-            posted["kb_articles"][0],
-            moment.handled_by,
-            feedback=posted["kb_feedback"][0],
-        )
     use = ArticleUse.objects.get(contact_moment=moment)
     assert (use.article, use.helpful, use.source) == (lekkage, True, "contact")
     page.watch.assert_clean()
