@@ -424,41 +424,63 @@ def due_rows(rule, day, *, after=None, object_ids=None, lock=False, limit=BATCH_
 
 
 def process_batch(report, rule, day, *, batch_size=BATCH_SIZE, object_ids=None) -> bool:
-    """Handle the next batch of due records of ``rule``; False when there was none."""
+    """Handle the next batch of due records of ``rule``; False when there was none.
+
+    The batch is one transaction without savepoints (a row locked by the transaction and then
+    changed in a savepoint costs PostgreSQL a multixact per row). When it fails, it is rolled
+    back whole and retried record by record, each in a transaction of its own, so one bad
+    record costs one error.
+    """
     started = time.monotonic()
     target = rule.target_spec
     if target.max_batch:
         batch_size = min(batch_size, target.max_batch)
-    with transaction.atomic():
-        rows = due_rows(
+
+    def next_rows(*, lock, only=None, limit=batch_size):
+        return due_rows(
             rule,
             day,
             after=(report.cursor_due, report.cursor_id),
-            object_ids=object_ids,
-            lock=True,
-            limit=batch_size,
+            object_ids=only if only is not None else object_ids,
+            lock=lock,
+            limit=limit,
         )
-        if not rows:
-            return False
+
+    try:
+        with transaction.atomic():
+            rows = next_rows(lock=True)
+            if not rows:
+                return False
+            counts = handle(rule, rows, day)
+            advance(report, rows, counts, started)
+        return len(rows) == batch_size
+    except Exception:  # noqa: BLE001 - isolate the record(s) that fail
+        logger.warning("Retention rule %s: batch failed, retrying record by record", rule.code)
+    rows = next_rows(lock=False)
+    if not rows:
+        return False
+    counts = Counter()
+    for row in rows:
         try:
             with transaction.atomic():
-                counts = handle(rule, rows, day)
-        except Exception:  # noqa: BLE001 - isolate the record(s) that fail
-            logger.warning("Retention rule %s: batch failed, retrying record by record", rule.code)
-            counts = Counter()
-            for row in rows:
-                try:
-                    with transaction.atomic():
-                        counts += handle(rule, [row], day)
-                except Exception as exc:  # noqa: BLE001
-                    counts["errors"] += 1
-                    logger.warning(
-                        "Retention rule %s: a record failed (%s)", rule.code, type(exc).__name__
-                    )
-        last = rows[-1]
-        report.cursor_due, report.cursor_id = last.due_on, last.pk
-        add_counts(report, counts, started, cursor=True)
+                locked = [
+                    candidate
+                    for candidate in next_rows(lock=True, only=[row.object_id], limit=1)
+                    if candidate.pk == row.pk
+                ]
+                counts += handle(rule, locked, day) if locked else Counter()
+        except Exception as exc:  # noqa: BLE001
+            counts["errors"] += 1
+            logger.warning("Retention rule %s: a record failed (%s)", rule.code, type(exc).__name__)
+    with transaction.atomic():
+        advance(report, rows, counts, started)
     return len(rows) == batch_size
+
+
+def advance(report, rows, counts, started) -> None:
+    last = rows[-1]
+    report.cursor_due, report.cursor_id = last.due_on, last.pk
+    add_counts(report, counts, started, cursor=True)
 
 
 def add_counts(report, counts: Counter, started: float, *, cursor: bool = False) -> None:
