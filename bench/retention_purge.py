@@ -398,7 +398,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--total", type=int, default=1_000_000, help="contact moments in all")
     parser.add_argument("--expired", type=int, default=200_000, help="of which expired")
-    parser.add_argument("--batch-size", type=int, default=2000, help="rows per transaction")
+    parser.add_argument(
+        "--batch-size", type=int, default=0, help="rows per transaction (default: the engine's)"
+    )
     parser.add_argument("--tracemalloc", action="store_true", help="trace Python allocations")
     parser.add_argument("--keep", action="store_true", help="keep the baseline copy")
     parser.add_argument("--force", action="store_true")
@@ -426,6 +428,9 @@ def main():
     copy_database(name, copy_name)
 
     settle(admin_params(name))
+    from retention.engine import BATCH_SIZE
+
+    args.batch_size = args.batch_size or BATCH_SIZE
     step(f"Retention job (batches of {args.batch_size}) ...")
     cutoff = timezone.now() - datetime.timedelta(days=2 * 365 + 1)
     run, job_seconds, samples, peak = run_job(rule, args.batch_size, args.tracemalloc)

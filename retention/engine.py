@@ -46,7 +46,7 @@ from .targets import STORED
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = getattr(settings, "RETENTION_BATCH_SIZE", 2000)
+BATCH_SIZE = getattr(settings, "RETENTION_BATCH_SIZE", 5000)
 SCHEDULE_BATCH_SIZE = getattr(settings, "RETENTION_SCHEDULE_BATCH_SIZE", 5000)
 # One task works at most this long, then hands over to a follow-up task (well inside the
 # broker's visibility timeout).
@@ -352,18 +352,23 @@ def handle(rule, rows: list[Row], day, *, ctx=None) -> Counter:
     counts = Counter()
     verdicts = classify(rule, rows, day)
     act = [row for row, verdict, _t, _d in verdicts if verdict == ACT]
+    moves, gone = {}, []
     for row, verdict, trigger, due in verdicts:
         if verdict == RESCHEDULE:
-            RetentionSchedule.objects.filter(pk=row.pk).update(
-                trigger_date=trigger, due_on=due, person_id=row.person_id
-            )
+            moves.setdefault((trigger, due, row.person_id), []).append(row.pk)
             counts["rescheduled"] += 1
         elif verdict == GONE:
-            drop_schedules([row.pk])
+            gone.append(row.pk)
         elif verdict == HOLD:
             counts["skipped_hold"] += 1
         elif verdict == KEEP:
             counts["kept_longer"] += 1
+    for (trigger, due, person_id), pks in moves.items():
+        RetentionSchedule.objects.filter(among("pk", pks)).update(
+            trigger_date=trigger, due_on=due, person_id=person_id
+        )
+    if gone:
+        drop_schedules(gone)
     if not act:
         return counts
     ids = [row.object_id for row in act]

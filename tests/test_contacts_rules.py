@@ -17,6 +17,7 @@ from tests.factories import (
     MandateFactory,
     PersonFactory,
     PhoneNumberFactory,
+    RetentionTaskFactory,
     TenancyFactory,
     UnitFactory,
     contact_catalogue,
@@ -147,6 +148,33 @@ def test_database_refuses_an_answered_contact_that_claims_forwarding(setting):
         ContactMomentFactory(
             person=setting["tenant"], outcome="answered", forwarded_to=setting["team"]
         )
+
+
+@pytest.mark.parametrize("outcome", ["answered", "forwarded"])
+def test_database_refuses_a_task_for_a_contact_that_needs_no_follow_up(setting, outcome):
+    extra = {"forwarded_to": setting["team"]} if outcome == "forwarded" else {}
+    contact = ContactMomentFactory(person=setting["tenant"], outcome=outcome, **extra)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RetentionTaskFactory(contact_moment=contact)
+    assert not Task.objects.filter(contact_moment=contact).exists()
+
+
+def test_database_refuses_moving_a_task_onto_an_answered_contact(setting):
+    task = RetentionTaskFactory(contact_moment__person=setting["tenant"])
+    answered = ContactMomentFactory(person=setting["tenant"], outcome="answered")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Task.objects.filter(pk=task.pk).update(contact_moment=answered)
+    task.refresh_from_db()
+    assert task.contact_moment_id != answered.pk
+
+
+def test_database_refuses_marking_a_contact_with_a_task_as_answered(setting):
+    task = RetentionTaskFactory(contact_moment__person=setting["tenant"])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ContactMoment.objects.filter(pk=task.contact_moment_id).update(outcome="answered")
+    assert ContactMoment.objects.get(pk=task.contact_moment_id).outcome == "repair_request"
+    # An outcome that still calls for follow-up may change.
+    ContactMoment.objects.filter(pk=task.contact_moment_id).update(outcome="callback")
 
 
 def test_representative_needs_a_valid_mandate(setting):

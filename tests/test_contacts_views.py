@@ -370,3 +370,14 @@ def test_articles_used_while_registering_are_linked_to_the_contact(client, world
         ContactMoment.objects.get(),
         True,
     )
+
+
+def test_card_shows_a_legal_hold_on_the_person(client, world):
+    from tests.factories import LegalHoldFactory
+
+    client.force_login(world["employee"])
+    assert 'data-banner="legal-hold"' not in client.get(card(world["tenant"])).content.decode()
+    hold = LegalHoldFactory(person=world["tenant"], owner=world["officer"])
+    html = client.get(card(world["tenant"])).content.decode()
+    assert 'data-banner="legal-hold"' in html
+    assert f'data-hold="{hold.pk}"' in html
