@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "knowledgebase",
     "processingregister",
     "retention",
+    "rights",
+    "api",
 ]
 
 MIDDLEWARE = [

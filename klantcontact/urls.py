@@ -18,5 +18,7 @@ urlpatterns = [
     path("", include("access.urls")),
     path("register/", include("processingregister.urls")),
     path("kennisbank/", include("knowledgebase.urls")),
+    path("rechten/", include("rights.urls")),
+    path("api/v1/", include("api.urls")),
     path("beheer/", admin.site.urls),
 ]

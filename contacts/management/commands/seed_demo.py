@@ -8,7 +8,15 @@ from contacts import demo
 
 # Apps that add their own demo data after the base set (teams, users, units, persons,
 # tenancies). Each has ``APP.demo.seed_demo_data() -> list[str]`` (idempotent, summary lines).
-APP_SEEDERS = ("accounts", "processingregister", "contacts", "knowledgebase", "retention")
+APP_SEEDERS = (
+    "accounts",
+    "processingregister",
+    "contacts",
+    "knowledgebase",
+    "retention",
+    "rights",
+    "api",
+)
 
 
 class Command(BaseCommand):

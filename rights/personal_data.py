@@ -1,0 +1,3 @@
+"""Personal-data inventory of this app (see processingregister/inventory.py)."""
+
+PERSONAL_DATA = {}
