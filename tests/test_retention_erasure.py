@@ -62,7 +62,7 @@ def tombstone(day=None) -> str:
 def test_a_person_without_duties_is_erased_completely():
     person = PersonFactory(surname="Verhoeven")
     PhoneNumberFactory(person=person)
-    contact = ContactMomentFactory(person=person, notes="Belt over de huur.")
+    contact = ContactMomentFactory(person=person, notes="Belt over de huur.", outcome="task")
     task = RetentionTaskFactory(contact_moment=contact)
     officer = UserFactory()
 
