@@ -53,10 +53,12 @@ def break_the_glass(user, person: Person, *, reason: str, explanation: str) -> B
         [Notification(recipient=leader, text=text, link=link) for leader in leaders]
     )
     if settings.MAIL_CONFIGURED and leaders:
+        from klantcontact.enqueue import enqueue_on_commit
+
         from .tasks import mail_break_glass
 
-        recipient_ids = [leader.pk for leader in leaders]
-        transaction.on_commit(lambda: mail_break_glass.delay(grant.pk, recipient_ids))
+        # Queued after commit; run here when Redis is down, so the mail is not lost.
+        enqueue_on_commit(mail_break_glass, grant.pk, [leader.pk for leader in leaders])
     return grant
 
 

@@ -61,9 +61,21 @@ ROLE_PERMISSIONS = {
         "knowledgebase.delete_synonymgroup",
         "knowledgebase.view_searchgap",
         "knowledgebase.change_searchgap",
+        # API clients (integrations): created, rotated and revoked by the administrator, the
+        # AVG officer checks them against the register.
+        "api.view_apiclient",
+        "api.add_apiclient",
+        "api.change_apiclient",
+        "api.rotate_apiclient",
     ],
     PRIVACY_OFFICER: [
         "accounts.view_team",
+        # API clients (integrations): created, rotated and revoked by the administrator, the
+        # AVG officer checks them against the register.
+        "api.view_apiclient",
+        "api.add_apiclient",
+        "api.change_apiclient",
+        "api.rotate_apiclient",
         "referencedata.view_referencecode",
         "audit.view_logentry",
         # Login security (django-axes), read-only: failure counts and lock-outs, every failed

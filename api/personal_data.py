@@ -1,3 +1,41 @@
-"""Personal-data inventory of this app (see processingregister/inventory.py)."""
+"""Personal-data inventory of the api app (see processingregister/inventory.py).
 
-PERSONAL_DATA = {}
+A client is an integration, not a person; its service account and creator are employees'
+records (category 'medewerker'), its token is authorisation data (only a hash is kept). An
+idempotency key keeps the first response to a creating call for a day: that response names
+contact moments and tasks (category 'klantcontact').
+"""
+
+from processingregister.inventory import NOT_PERSONAL
+
+PERSONAL_DATA = {
+    "ApiClient": {
+        "name": NOT_PERSONAL,
+        "slug": NOT_PERSONAL,
+        "description": NOT_PERSONAL,
+        "scopes": NOT_PERSONAL,
+        "processing_activity": NOT_PERSONAL,
+        "third_party": NOT_PERSONAL,
+        "agreement": NOT_PERSONAL,
+        "teams": NOT_PERSONAL,
+        "service_user": "autorisatie",
+        "rate_per_minute": NOT_PERSONAL,
+        "is_active": NOT_PERSONAL,
+        "token_prefix": "autorisatie",
+        "token_hash": "autorisatie",
+        "token_issued_at": "autorisatie",
+        "revoked_at": "autorisatie",
+        "last_used_at": "logging",
+        "created_at": NOT_PERSONAL,
+        "updated_at": NOT_PERSONAL,
+        "created_by": "medewerker",
+    },
+    "IdempotencyKey": {
+        "client": NOT_PERSONAL,
+        "key": NOT_PERSONAL,
+        "request_hash": NOT_PERSONAL,
+        "response_status": NOT_PERSONAL,
+        "response_body": "klantcontact",
+        "created_at": NOT_PERSONAL,
+    },
+}

@@ -71,6 +71,7 @@ class AccessLogEntry(models.Model):
         INVOLVEMENT = "involvement", _("involvement")
         BREAK_THE_GLASS = "break_the_glass", _("break-the-glass")
         ROLE = "role", _("role")
+        API_CLIENT = "api_client", _("API client")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -188,7 +188,9 @@ def main():
 
     def unfiltered(raw):
         query = services.parse_query(raw)
-        persons = Person.objects.filter(services.search_filter(query)).order_by("search_name", "pk")
+        persons = Person.objects.filter(services.search_filter(query)).order_by(
+            *services.SEARCH_ORDER
+        )
         return list(services.with_card_summary(persons)[: services.SEARCH_LIMIT])
 
     def filtered(user, raw):

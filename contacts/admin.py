@@ -1,6 +1,32 @@
 from django.contrib import admin
 
-from .models import ContactSubject, TaskKind, Unit
+from rights.services import check_not_restricted
+
+from .models import ContactSubject, Person, TaskKind, Unit
+
+
+class RestrictedPersonAdminMixin:
+    """Refuse admin saves of a person's data while its processing is restricted (art. 18 AVG),
+    except by the privacy officer. ``restricted_person_field`` names the person field ("" when
+    the model is ``Person`` itself). Use it on every admin that edits a person's data."""
+
+    restricted_person_field = "person"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        field = self.restricted_person_field
+
+        class RestrictionGuardedForm(form_class):
+            def clean(self):
+                data = super().clean()
+                if field == "" or isinstance(self.instance, Person):
+                    person = self.instance if self.instance.pk else None
+                else:
+                    person = data.get(field) or getattr(self.instance, f"{field}_id", None)
+                check_not_restricted(person, request.user)
+                return data
+
+        return RestrictionGuardedForm
 
 
 @admin.register(Unit)

@@ -33,7 +33,7 @@ from .forms import (
     SignalReviewForm,
     TimelineFilterForm,
 )
-from .models import ContactMoment, Person, Signal
+from .models import ContactMoment, Signal
 
 What = AccessLogEntry.What
 
@@ -144,9 +144,7 @@ def person_card(request, person):
     except ValueError:
         page = 1
     timeline = services.timeline(person, filter_form.filters(), page)
-    person = services.with_card_summary(Person.objects.filter(pk=person.pk)).prefetch_related(
-        "phone_numbers", "email_addresses"
-    )[0]
+    person = services.load_card_details(person)
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {

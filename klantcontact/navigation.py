@@ -40,6 +40,12 @@ NAV_ITEMS = (
     NavItem("team", _("My team"), "team_overview", frozenset({roles.TEAM_LEADER})),
     NavItem("access", _("Access review"), "access:review", frozenset({roles.PRIVACY_OFFICER})),
     NavItem(
+        "rights",
+        _("Data-subject requests"),
+        "rights:list",
+        frozenset({roles.PRIVACY_OFFICER}),
+    ),
+    NavItem(
         "register",
         _("Processing register"),
         "processingregister:dashboard",

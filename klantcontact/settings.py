@@ -88,6 +88,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # REST API (api app): Django REST framework, the OpenAPI schema and its local UI assets.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Project apps, one per bounded context.
     "accounts",
     "audit",
@@ -270,6 +274,20 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "retention.RetentionRule",
     "retention.LegalHold",
     "retention.RetentionReview",
+    # API clients: who changed scopes, teams or the agreement (never the token hash).
+    {
+        "model": "api.ApiClient",
+        "exclude_fields": ["token_hash", "token_prefix", "last_used_at"],
+        "m2m_fields": ["teams"],
+    },
+    # Rights of data subjects: requests, corrections, statements, restrictions, objections.
+    "rights.DataSubjectRequest",
+    "rights.WithheldItem",
+    "rights.Rectification",
+    "rights.PersonStatement",
+    "rights.ProcessingRestriction",
+    "rights.Objection",
+    "rights.SurveyOptOut",
     # Enrolment and reset of a second factor (never the secret or the verification counters).
     {
         "model": "otp_totp.TOTPDevice",
@@ -286,6 +304,10 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
 
 # Break-the-glass: how long access to a person outside one's scope lasts after giving a reason.
 BREAK_GLASS_HOURS = env_int("BREAK_GLASS_HOURS", 8)
+# Erasures on request, one JSON line each (ids, time, outcome; no personal data), written
+# outside the database so `manage.py replay_erasures` can redo them after a backup restore.
+# Keep it on storage that is NOT restored with the database; empty turns the log off.
+ERASURE_LOG_PATH = env_str("ERASURE_LOG_PATH", str(BASE_DIR / "var" / "erasure-log.jsonl"))
 # Review signals: an employee viewing more than this many distinct persons outside their
 # involvement in a day, or opening signal content this many times more than the median peer.
 ACCESS_REVIEW_OUTSIDE_PER_DAY = env_int("ACCESS_REVIEW_OUTSIDE_PER_DAY", 40)
@@ -421,10 +443,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "knowledgebase.tasks.send_review_reminders",
         "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
     },
+    # Rights of data subjects: deadline reminders, escalation of overdue requests (morning).
+    "rights-request-deadlines": {
+        "task": "rights.tasks.daily_request_deadlines",
+        "schedule": crontab(hour=6, minute=40),
+    },
     # Retention: once a night, continuing in follow-up tasks until every rule is done.
     "retention-nightly-run": {
         "task": "retention.tasks.nightly_retention_run",
         "schedule": crontab(hour=2, minute=15),
+    },
+    # API: forget idempotency keys older than API_IDEMPOTENCY_KEY_HOURS.
+    "api-prune-idempotency-keys": {
+        "task": "api.tasks.prune_idempotency_keys",
+        "schedule": crontab(minute=20),
     },
 }
 
@@ -440,6 +472,41 @@ LOGGING = {
         # axes logs every login at INFO; lock-outs come from accounts.lockout at WARNING.
         "axes": {"level": "WARNING"},
     },
+}
+
+# --- REST API (api app, docs/api.md) --------------------------------------------------------
+# Token authentication only (no sessions, so no CSRF), JSON in and out, errors as
+# application/problem+json, throttling per client (its own rate, in the default cache).
+API_DEFAULT_RATE_PER_MINUTE = env_int("API_DEFAULT_RATE_PER_MINUTE", 120)
+API_IDEMPOTENCY_KEY_HOURS = env_int("API_IDEMPOTENCY_KEY_HOURS", 24)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ClientEnabled"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": 25,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Klantcontact API",
+    "DESCRIPTION": (
+        "Telephony, the tenant portal and the survey bureau, under the same access policy and "
+        "access log as the pages. See docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "COMPONENT_SPLIT_PATCH": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Demo -------------------------------------------------------------------------------------

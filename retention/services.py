@@ -6,9 +6,12 @@ way the nightly run does, with the same audit-trail redaction.
 """
 
 import datetime
+import json
 import logging
+import os
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -443,7 +446,7 @@ def erase_person(person, *, requested_by, reason: str, today: datetime.date | No
         from audit.services import redact_entries_for_person
 
         redact_entries_for_person(person_id, reason=redaction)
-    return ErasureLog.objects.create(
+    log = ErasureLog.objects.create(
         person_id=person_id,
         requested_by=requested_by,
         reason=reason,
@@ -452,6 +455,86 @@ def erase_person(person, *, requested_by, reason: str, today: datetime.date | No
         kept=kept_summary,
         person_deleted=person_deleted,
     )
+    # Outside the database, so a restored backup from before today can be erased again.
+    transaction.on_commit(lambda: append_erasure_log(log))
+    return log
+
+
+# The erasure log outside the database (settings.ERASURE_LOG_PATH): one JSON line per erasure,
+# written after commit, with ids, the time and the outcome only (no personal data), so a backup
+# restored from before an erasure can be erased again (``manage.py replay_erasures``).
+
+
+def append_erasure_log(log: ErasureLog) -> None:
+    path = settings.ERASURE_LOG_PATH
+    if not path:
+        return
+    entry = {
+        "erasure": log.pk,
+        "person": log.person_id,
+        "erased_at": log.erased_at.isoformat(),
+        "outcome": log.outcome,
+        "person_deleted": log.person_deleted,
+    }
+    line = (json.dumps(entry, sort_keys=True) + "\n").encode()
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, line)  # one short write with O_APPEND: lines never interleave
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        logger.exception("Erasure #%s is not in the erasure log (%s): add it by hand", log.pk, path)
+
+
+def read_erasure_log(path) -> tuple[list[dict], list[int]]:
+    """(entries, numbers of unreadable lines) of an erasure log file."""
+    entries, bad = [], []
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+                entry["erased_at"] = datetime.datetime.fromisoformat(entry["erased_at"])
+                int(entry["person"])
+            except (ValueError, KeyError, TypeError):
+                bad.append(number)
+                continue
+            entries.append(entry)
+    return entries, bad
+
+
+def erasures_to_replay(entries) -> tuple[list[dict], Counter]:
+    """The logged erasures the database does not reflect, and why the others were skipped.
+
+    Reflected: the database has an erasure of that person at or after the logged time. Skipped:
+    refusals (they erased nothing), persons that no longer exist, and a person created after
+    the erasure (an id handed out again after the restore: another person).
+    """
+    from contacts.models import Person
+
+    pending, skipped = [], Counter()
+    for entry in entries:
+        if entry.get("outcome") == ErasureLog.Outcome.REFUSED:
+            skipped["refused at the time"] += 1
+        elif (
+            ErasureLog.objects.filter(person_id=entry["person"], erased_at__gte=entry["erased_at"])
+            .exclude(outcome=ErasureLog.Outcome.REFUSED)
+            .exists()
+        ):
+            skipped["already in the database"] += 1
+        elif not Person.objects.filter(pk=entry["person"]).exists():
+            skipped["person no longer exists"] += 1
+        elif not Person.objects.filter(
+            pk=entry["person"], created_at__lte=entry["erased_at"]
+        ).exists():
+            skipped["another person with the same id (created later)"] += 1
+        else:
+            pending.append(entry)
+    return pending, skipped
 
 
 def replay_erasures(entries, *, today: datetime.date | None = None) -> int:

@@ -468,3 +468,75 @@ class SynonymGroupFactory(DjangoModelFactory):
         from knowledgebase import services as kb_services
 
         return kb_services.save_synonym_group(model_class(*args, **kwargs))
+
+
+# --- Rights of data subjects ---------------------------------------------------------------------
+
+
+def survey_agreement(start=None, end=None):
+    """The survey activity (code ``klanttevredenheid``) with a processor agreement in force."""
+    from processingregister.models import ProcessingActivity
+
+    activity = ProcessingActivity.objects.filter(code="klanttevredenheid").first()
+    if activity is None:
+        activity = ProcessingActivityFactory(
+            code="klanttevredenheid", name="Klanttevredenheidsonderzoek", approved=True
+        )
+    return AgreementFactory(
+        reference=f"VO-KT-{ProcessingActivity.objects.count()}-{activity.agreements.count()}",
+        title="Verwerkersovereenkomst klanttevredenheidsonderzoek",
+        party=RegisterPartyFactory(name="KlantMeter Onderzoek B.V."),
+        start_date=start or datetime.date(2020, 1, 1),
+        end_date=end,
+        activities=[activity],
+    )
+
+
+def data_subject_request(officer, person, *, kind="access", received_at=None, verified=False):
+    """A request registered through the service (deadline, legal hold and history included)."""
+    from rights import services as rights_services
+
+    request = rights_services.register_request(
+        officer,
+        kind=kind,
+        person=person,
+        received_at=received_at or timezone.now(),
+        channel=channel("EMA", "E-mail"),
+    )
+    if verified:
+        rights_services.verify_identity(request, officer, how="id_copy")
+    return request
+
+
+# --- API clients ---------------------------------------------------------------------------------
+
+
+def api_activity(code="klantcontact"):
+    """An approved processing activity for API clients (the catalogue's, or a new one)."""
+    from processingregister.models import ProcessingActivity
+
+    activity = ProcessingActivity.objects.filter(code=code).first()
+    if activity is None:
+        activity = ProcessingActivityFactory(code=code, name=code, approved=True)
+    return activity
+
+
+def api_client(scopes=(), *, teams=(), slug=None, activity=None, agreement=None, rate=1000):
+    """An API client through the service: returns (client, token). A third party when an
+    agreement is given (it must cover ``activity``)."""
+    from api import services as api_services
+    from api.models import ApiClient
+
+    slug = slug or f"client-{ApiClient.objects.count() + 1}"
+    if agreement is not None and activity is None:
+        activity = agreement.activities.first()
+    return api_services.create_client(
+        name=f"Client {slug}",
+        slug=slug,
+        scopes=list(scopes),
+        processing_activity=activity or api_activity(),
+        third_party=agreement is not None,
+        agreement=agreement,
+        teams=teams,
+        rate_per_minute=rate,
+    )

@@ -57,7 +57,7 @@ NAV_BY_ROLE = {
     roles.EMPLOYEE: {"home", "customers", "tasks", "knowledgebase"},
     roles.TEAM_LEADER: {"home", "customers", "tasks", "knowledgebase", "dashboard", "team"},
     roles.FUNCTIONAL_ADMINISTRATOR: {"home", "knowledgebase", "admin"},
-    roles.PRIVACY_OFFICER: {"home", "access", "register", "audit", "admin"},
+    roles.PRIVACY_OFFICER: {"home", "access", "rights", "register", "audit", "admin"},
 }
 
 

@@ -237,8 +237,16 @@ def test_demo_users_have_their_roles_teams_and_the_demo_password(seeded, setting
     usernames = set(User.objects.values_list("username", flat=True))
     assert set(EXPECTED_USERS) <= usernames
     # Everyone else is a colleague from the demo contact history, who cannot log in.
-    colleagues = User.objects.exclude(username__in=EXPECTED_USERS)
+    colleagues = User.objects.exclude(username__in=EXPECTED_USERS).exclude(
+        username__startswith="api-"
+    )
     assert colleagues.exists()
+    # The API clients' service accounts cannot log in and hold no role.
+    service_accounts = User.objects.filter(username__startswith="api-")
+    assert service_accounts.count() == 3
+    for account in service_accounts:
+        assert not account.is_active and not account.has_usable_password(), account.username
+        assert roles.user_roles(account) == set(), account.username
     for colleague in colleagues:
         assert not colleague.has_usable_password(), colleague.username
         assert roles.user_roles(colleague) == {roles.EMPLOYEE}

@@ -10,8 +10,12 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-# (namespace:)name of the only views an anonymous visitor may open.
-PUBLIC_VIEWS = {"login", "healthz", "admin:login"}
+# (namespace:)name of the only views an anonymous visitor may open. The API's schema and its
+# documentation page describe the interface and hold no personal data.
+PUBLIC_VIEWS = {"login", "healthz", "admin:login", "api:schema", "api:docs"}
+# The personal survey opt-out link in an e-mail works without login: its signed one-time token
+# is the authority, and the page shows no personal data (tests/test_rights_survey.py).
+PUBLIC_VIEWS |= {"rights:survey_opt_out"}
 # Views that do nothing but end a session; anonymous use is harmless.
 SESSION_END_VIEWS = {"logout", "admin:logout"}
 
@@ -74,14 +78,35 @@ def test_anonymous_visitor_is_sent_to_login(client, route, name, pattern):
     )
 
 
+# API views (policy "api", api.permissions.token_view) skip the login page on purpose: they
+# authenticate every request by bearer token, never by session, and answer 401 without one.
+TOKEN_VIEWS = {
+    name
+    for _route, name, pattern in ALL_ROUTES
+    if getattr(pattern.callback, "access_policy", None) == "api"
+}
+
+
 def test_only_the_known_views_skip_login():
-    """A view marked login_not_required must be on the public list."""
+    """A view marked login_not_required must be on the public list (or be a token view)."""
     opened = {
         name or route
         for route, name, pattern in ALL_ROUTES
         if getattr(pattern.callback, "login_required", True) is False
     }
-    assert opened <= PUBLIC_VIEWS | SESSION_END_VIEWS, opened - PUBLIC_VIEWS
+    allowed = PUBLIC_VIEWS | SESSION_END_VIEWS | TOKEN_VIEWS
+    assert opened <= allowed, opened - allowed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(TOKEN_VIEWS))
+def test_token_views_need_a_token_even_with_a_session(client, make_user, name):
+    """An employee's session opens no API view: no token, 401 (problem+json)."""
+    route = next(route for route, n, _pattern in ALL_ROUTES if n == name)
+    client.force_login(make_user("medewerker"))
+    response = client.get(sample_path(route))
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/problem+json"
 
 
 @pytest.mark.django_db

@@ -18,7 +18,7 @@ EXPECTED_NAV = {
         {"home", "customers", "tasks", "knowledgebase", "dashboard", "team"},
     ),
     "beheerder": ({roles.FUNCTIONAL_ADMINISTRATOR}, {"home", "knowledgebase", "admin"}),
-    "avg": ({roles.PRIVACY_OFFICER}, {"home", "access", "register", "audit", "admin"}),
+    "avg": ({roles.PRIVACY_OFFICER}, {"home", "access", "rights", "register", "audit", "admin"}),
 }
 
 
