@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
 from processingregister.services import agreement_state, is_approved
+from rights.services import check_not_restricted
 
 from .models import ApiClient
 from .scopes import ALL_SCOPES
@@ -199,18 +200,6 @@ def touch(client: ApiClient, now=None) -> None:
 # --- Writes on behalf of a client -------------------------------------------------------------
 
 
-def ensure_not_restricted(person, user) -> None:
-    """Refuse a write for a person whose processing is restricted (art. 18) or who objected:
-    ``rights.services.check_not_restricted`` raises ``ProcessingRestricted`` (answered 409)."""
-    if person is None:
-        return
-    try:
-        from rights.services import check_not_restricted
-    except ImportError:  # the rights app does not offer it (yet)
-        return
-    check_not_restricted(person, user)
-
-
 def usable_code(code_list: str, code: str | None):
     from referencedata.models import ReferenceCode
 
@@ -314,7 +303,6 @@ def contact_input(client: ApiClient, person, data: dict):
 def register_contact(client: ApiClient, person, data: dict):
     from contacts import services as contacts
 
-    ensure_not_restricted(person, client.service_user)
     return contacts.register_contact(client.service_user, contact_input(client, person, data))
 
 
@@ -350,7 +338,7 @@ def create_task(client: ApiClient, contact, data: dict):
         errors["requested_action"] = _("Describe what needs to be done.")
     if errors:
         raise ValidationError(errors)
-    ensure_not_restricted(contact.person, user)
+    check_not_restricted(contact.person, user)  # contacts' writes check it themselves
     task = Task.objects.create(
         contact_moment=contact,
         kind=kind,
@@ -370,7 +358,6 @@ def update_task_status(client: ApiClient, task, status: str, note: str = ""):
     from contacts import services as contacts
     from contacts.models import Task
 
-    ensure_not_restricted(task.contact_moment.person, client.service_user)
     if status == Task.Status.IN_PROGRESS:
         return contacts.take_task(client.service_user, task)
     return contacts.close_task(client.service_user, task, note=note)
@@ -433,7 +420,6 @@ def portal_intake(client: ApiClient, data: dict):
         if kind == TaskKind.REPAIR_REQUEST
         else ContactMoment.Outcome.TASK
     )
-    ensure_not_restricted(person, client.service_user)
     contact = contacts.register_contact(
         client.service_user,
         contacts.ContactInput(
