@@ -21,15 +21,15 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Expression, F, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
 from accounts import roles
-from accounts.services import teams_of
+from accounts.services import TEAMS_SQL, team_ids
 from audit.models import AccessLogEntry
-from contacts.models import Person, PersonUserObjectPermission, Task, Tenancy
+from contacts.models import Person, PersonUserObjectPermission, Task, Tenancy, Unit
 
 from .models import BreakGlassGrant
 
@@ -38,15 +38,42 @@ VIEW_PERSON = "contacts.view_person"
 
 
 # --- Scope ------------------------------------------------------------------------------------
+#
+# The scope conditions are written once as SQL (below) instead of being built from ORM
+# subqueries on every call: building and compiling the nested guardian subqueries cost the
+# card, the search and the caller lookup several milliseconds of Python per request, more than
+# the database needed to answer them (docs/performance.md, "Evidence at scale"). The SQL is the
+# same the ORM produced; tests/test_access_scope_sql.py holds it to guardian's answers.
 
 
-def team_ids(user) -> list[int]:
-    """Ids of the user's teams (a handful), cached on the user object for the request."""
-    cached = getattr(user, "_klantcontact_team_ids", None)
-    if cached is None:
-        cached = list(teams_of(user).values_list("pk", flat=True))
-        user._klantcontact_team_ids = cached
-    return cached
+def _table(model) -> str:
+    return model._meta.db_table
+
+
+class PersonCondition(Expression):
+    """A condition on the person row of the query, written as SQL: ``{person}`` in ``sql``
+    stands for that row's id (compiled from ``F("pk")``, so the condition follows the person
+    table's alias when the queryset becomes a subquery); ``%s`` are ``params``, in order."""
+
+    conditional = True
+
+    def __init__(self, sql: str, params=()):
+        super().__init__(output_field=BooleanField())
+        self.sql = sql
+        self.params = list(params)
+        self.person = F("pk")
+
+    def get_source_expressions(self):
+        return [self.person]
+
+    def set_source_expressions(self, exprs):
+        (self.person,) = exprs
+
+    def as_sql(self, compiler, connection):
+        person_sql, person_params = compiler.compile(self.person)
+        if person_params:
+            raise ValueError("the person's id compiles to a parameter-free column")
+        return self.sql.replace("{person}", person_sql), list(self.params)
 
 
 # How PostgreSQL evaluates these EXISTS matters at scale (docs/performance.md, "Evidence at
@@ -57,8 +84,23 @@ def team_ids(user) -> list[int]:
 # the outer row without "=" (``>=``), which PostgreSQL cannot hash: it checks each result row
 # with two index probes instead.
 
+_TEAM_SCOPE_SQL = f"""EXISTS (
+    SELECT 1 FROM {_table(Tenancy)} kc_t JOIN {_table(Unit)} kc_u ON kc_u.id = kc_t.unit_id
+    WHERE kc_t.person_id = {{person}} AND kc_u.team_id IN ({{teams}}){{per_row}})"""  # noqa: S608
 
-def _team_scope(user, *, single: bool = False, per_row: bool = False):
+_INVOLVEMENT_SQL = f"""EXISTS (
+    SELECT 1 FROM {_table(PersonUserObjectPermission)} kc_po
+    JOIN auth_permission kc_pp ON kc_pp.id = kc_po.permission_id
+    JOIN django_content_type kc_pct ON kc_pct.id = kc_pp.content_type_id
+    WHERE kc_po.content_object_id = {{person}} AND kc_po.user_id = %s
+      AND kc_pp.codename = 'view_person' AND kc_pct.app_label = 'contacts'{{per_row}})"""  # noqa: S608
+
+_BREAK_GLASS_SQL = f"""EXISTS (
+    SELECT 1 FROM {_table(BreakGlassGrant)} kc_b
+    WHERE kc_b.person_id = {{person}} AND kc_b.employee_id = %s AND kc_b.expires_at > %s)"""  # noqa: S608
+
+
+def _team_scope(user, *, single: bool = False, per_row: bool = False) -> PersonCondition:
     """Persons with a tenancy in one of the user's teams' units.
 
     Lists use the user's team ids (a handful, read once per request). For one person
@@ -66,34 +108,29 @@ def _team_scope(user, *, single: bool = False, per_row: bool = False):
     one round trip fewer on the card, and the subquery runs once for the one row.
     """
     teams = getattr(user, "_klantcontact_team_ids", None)
-    if teams is None and single:
-        teams = teams_of(user).order_by().values("pk")
-    elif teams is None:
+    if teams is None and not single:
         teams = team_ids(user)
-    tenancies = Tenancy.objects.filter(person=OuterRef("pk"), unit__team_id__in=teams)
-    if per_row:
-        tenancies = tenancies.filter(person_id__gte=OuterRef("pk"))
-    return Exists(tenancies)
-
-
-def _involvement(user, *, per_row: bool = False):
-    grants = PersonUserObjectPermission.objects.filter(
-        content_object=OuterRef("pk"),
-        user=user,
-        permission__codename="view_person",
-        permission__content_type__app_label="contacts",
+    if teams is None:
+        teams_sql, params = TEAMS_SQL, [user.pk, user.pk]
+    elif teams:
+        teams_sql, params = ", ".join(["%s"] * len(teams)), list(teams)
+    else:
+        teams_sql, params = "NULL", []
+    sql = _TEAM_SCOPE_SQL.replace("{teams}", teams_sql).replace(
+        "{per_row}", " AND kc_t.person_id >= {person}" if per_row else ""
     )
-    if per_row:
-        grants = grants.filter(content_object_id__gte=OuterRef("pk"))
-    return Exists(grants)
+    return PersonCondition(sql, params)
 
 
-def _break_glass(user, now=None):
-    return Exists(
-        BreakGlassGrant.objects.filter(
-            person=OuterRef("pk"), employee=user, expires_at__gt=now or timezone.now()
-        )
+def _involvement(user, *, per_row: bool = False) -> PersonCondition:
+    sql = _INVOLVEMENT_SQL.replace(
+        "{per_row}", " AND kc_po.content_object_id >= {person}" if per_row else ""
     )
+    return PersonCondition(sql, [user.pk])
+
+
+def _break_glass(user, now=None) -> PersonCondition:
+    return PersonCondition(_BREAK_GLASS_SQL, [user.pk, now or timezone.now()])
 
 
 def persons_visible_to(user, *, include_break_glass: bool = False, single: bool = False):
@@ -101,7 +138,7 @@ def persons_visible_to(user, *, include_break_glass: bool = False, single: bool 
 
     Lists and searches leave break-the-glass persons out by default: such a grant opens one
     file that was asked for, it does not widen searches. ``single``: the caller filters on one
-    person (see ``_team_scope``).
+    person or a handful (a card, a phone number; see ``_team_scope``).
     """
     if not user.is_authenticated:
         return Person.objects.none()
@@ -164,10 +201,7 @@ def record_involvement(user, person: Person | None) -> None:
 def can_act_on_task(user, task: Task) -> bool:
     if task.assigned_to_id == user.pk:
         return True
-    return (
-        task.assigned_team_id is not None
-        and teams_of(user).filter(pk=task.assigned_team_id).exists()
-    )
+    return task.assigned_team_id is not None and task.assigned_team_id in team_ids(user)
 
 
 # --- Signals (signaleringen) ------------------------------------------------------------------

@@ -1,7 +1,10 @@
+import datetime
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 
 from . import otp
 
@@ -37,3 +40,33 @@ class SecondFactorMiddleware:
         if request.method == "GET":
             target = f"{target}?{urlencode({'next': request.get_full_path()})}"
         return redirect(target)
+
+
+class SessionRenewalMiddleware:
+    """Slides the idle timeout without writing the session on every request.
+
+    A request renews the session (marks it modified, so SessionMiddleware stores it with the
+    expiry "now + SESSION_COOKIE_AGE") when its stored expiry is more than
+    ``SESSION_RENEW_AFTER_SECONDS`` short of that: the idle timeout then ends between
+    ``SESSION_COOKIE_AGE - SESSION_RENEW_AFTER_SECONDS`` and ``SESSION_COOKIE_AGE`` after the
+    last request, and at most one request a minute (by default) pays for the write. Needs the
+    session store of ``accounts.sessions`` (it knows the stored expiry); comes after the
+    authentication middleware, whose user lookup loads the session.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty():
+            return None
+        stored = getattr(session, "stored_expiry", None)
+        renewed = timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+        slack = datetime.timedelta(seconds=settings.SESSION_RENEW_AFTER_SECONDS)
+        if stored is None or renewed - stored > slack:
+            session.modified = True
+        return None

@@ -34,8 +34,9 @@ def client_address(request) -> str | None:
 # not wait for the WAL flush of its log row, which was most of the cost of a read (5-10 ms on
 # the shared host). The row is durable as soon as the WAL is flushed: by the WAL writer within
 # 3 x wal_writer_delay (0.6 s), or by the next synchronous commit, such as the session save
-# every request makes (SESSION_SAVE_EVERY_REQUEST) before the response leaves. Only requests
-# with such a session save take this path (see _session_commit_follows). Inside a
+# of a request that renews its session (accounts.middleware.SessionRenewalMiddleware) before
+# the response leaves. Only requests with such a session save take this path (see
+# _session_commit_follows); the others commit the record synchronously. Inside a
 # transaction the row simply joins it.
 _ASYNC_INSERT = """
     WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
@@ -44,6 +45,14 @@ _ASYNC_INSERT = """
     SELECT %s, person_id, %s, object_id, "grant", %s, %s, %s
     FROM async_commit, unnest(%s::bigint[], %s::bigint[], %s::varchar[])
         AS row(person_id, object_id, "grant")
+"""
+# The same as one statement that commits synchronously (autocommit): one round trip, where
+# the ORM's bulk insert wraps it in its own transaction (three).
+_SYNC_INSERT = """
+    INSERT INTO audit_accesslogentry
+        (actor_id, person_id, what, object_id, "grant", reason, at, remote_addr)
+    SELECT %s, person_id, %s, object_id, "grant", %s, %s, %s
+    FROM unnest(%s::bigint[], %s::bigint[], %s::varchar[]) AS row(person_id, object_id, "grant")
 """
 
 
@@ -57,7 +66,9 @@ def _session_commit_follows(request) -> bool:
 
     session = getattr(request, "session", None)
     return bool(
-        settings.SESSION_SAVE_EVERY_REQUEST and session is not None and not session.is_empty()
+        session is not None
+        and (settings.SESSION_SAVE_EVERY_REQUEST or session.modified)
+        and not session.is_empty()
     )
 
 
@@ -69,14 +80,10 @@ def _insert_access_rows(request, what, rows, reason="", at=None) -> None:
 
     actor = request.user if request.user.is_authenticated else None
     at = at or timezone.now()
-    if (
-        connection.vendor == "postgresql"
-        and not connection.in_atomic_block
-        and _session_commit_follows(request)
-    ):
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute(
-                _ASYNC_INSERT,
+                _ASYNC_INSERT if _session_commit_follows(request) else _SYNC_INSERT,
                 [
                     actor.pk if actor else None,
                     what,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Team, User
 from dataminimisation.forms import MinimisationGuardFormMixin
+from klantcontact.widgets import QuickSelect
 from processingregister.services import purpose_summary, selectable
 from referencedata.models import CodeList, ReferenceCode
 
@@ -25,7 +26,13 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
+class QuickModelChoiceField(forms.ModelChoiceField):
+    widget = QuickSelect
+
+
 class CodeChoiceField(forms.ModelChoiceField):
+    widget = QuickSelect
+
     def label_from_instance(self, obj):
         return obj.name
 
@@ -35,10 +42,16 @@ def usable_codes(code_list: str):
 
 
 def employees():
-    return User.objects.filter(is_active=True).order_by("first_name", "last_name")
+    return (
+        User.objects.filter(is_active=True)
+        .only("pk", "username", "first_name", "last_name")
+        .order_by("first_name", "last_name")
+    )
 
 
 class EmployeeChoiceField(forms.ModelChoiceField):
+    widget = QuickSelect
+
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.get_username()
 
@@ -95,10 +108,10 @@ class ContactForm(MinimisationGuardFormMixin, forms.Form):
     caller_kind = forms.ChoiceField(
         label=_("Who contacted us"), choices=ContactMoment.CallerKind.choices
     )
-    mandate = forms.ModelChoiceField(
+    mandate = QuickModelChoiceField(
         label=_("Mandate"), queryset=Mandate.objects.none(), required=False
     )
-    subject = forms.ModelChoiceField(label=_("Subject"), queryset=ContactSubject.objects.none())
+    subject = QuickModelChoiceField(label=_("Subject"), queryset=ContactSubject.objects.none())
     defect = CodeChoiceField(
         label=_("Defect"), queryset=ReferenceCode.objects.none(), required=False
     )
@@ -117,7 +130,7 @@ class ContactForm(MinimisationGuardFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     outcome = forms.ChoiceField(label=_("Outcome"), choices=ContactMoment.Outcome.choices)
-    forwarded_to = forms.ModelChoiceField(
+    forwarded_to = QuickModelChoiceField(
         label=_("Forwarded to"), queryset=Team.objects.none(), required=False
     )
     requested_action = forms.CharField(
@@ -126,14 +139,14 @@ class ContactForm(MinimisationGuardFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    assigned_team = forms.ModelChoiceField(
+    assigned_team = QuickModelChoiceField(
         label=_("Team"), queryset=Team.objects.none(), required=False
     )
     assigned_to = EmployeeChoiceField(
         label=_("Employee"), queryset=User.objects.none(), required=False
     )
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
-    team = forms.ModelChoiceField(label=_("Registered for team"), queryset=Team.objects.none())
+    team = QuickModelChoiceField(label=_("Registered for team"), queryset=Team.objects.none())
 
     def __init__(self, *args, person: Person | None, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,7 +228,7 @@ class TimelineFilterForm(forms.Form):
     channel = CodeChoiceField(
         label=_("Channel"), queryset=ReferenceCode.objects.none(), required=False
     )
-    subject = forms.ModelChoiceField(
+    subject = QuickModelChoiceField(
         label=_("Subject"), queryset=ContactSubject.objects.all(), required=False
     )
     since = forms.DateField(label=_("From"), required=False, widget=DateInput())
@@ -250,7 +263,7 @@ class CloseTaskForm(MinimisationGuardFormMixin, forms.Form):
 
 
 class ReassignTaskForm(forms.Form):
-    team = forms.ModelChoiceField(
+    team = QuickModelChoiceField(
         label=_("Team"), queryset=Team.objects.filter(is_active=True), required=False
     )
     employee = EmployeeChoiceField(
@@ -345,7 +358,7 @@ class MandateForm(forms.Form):
 
 
 class SignalForm(forms.Form):
-    signal_type = forms.ModelChoiceField(
+    signal_type = QuickModelChoiceField(
         label=_("Kind of signal"), queryset=SignalType.objects.none()
     )
     description = forms.CharField(

@@ -149,8 +149,10 @@ def lookup_caller(user, raw_phone: str):
         number = normalise_phone(raw_phone)
     except ValidationError as exc:
         return None, exc.messages[0], []
+    # A phone number matches a handful of persons: the user's teams as a subquery of the same
+    # statement (``single``) instead of a query of their own first.
     persons = (
-        access.persons_visible_to(user)
+        access.persons_visible_to(user, single=True)
         .filter(search_filter(SearchQuery("phone", number)))
         .order_by("search_name", "pk")
     )
@@ -458,7 +460,8 @@ def _bounds(day: datetime.date, end: bool = False) -> datetime.datetime:
 
 
 def timeline(person: Person, filters: TimelineFilter, page: int = 1) -> TimelinePage:
-    """Contact moments and task events of a person, newest first, in three queries per page."""
+    """Contact moments and task events of a person, newest first: two queries for the first
+    page, four for a later one."""
     contacts = ContactMoment.objects.filter(person=person)
     events = TaskEvent.objects.filter(person=person)
     if filters.channel is not None:
@@ -479,36 +482,45 @@ def timeline(person: Person, filters: TimelineFilter, page: int = 1) -> Timeline
     # timeline index), merged here: a UNION sorted as a whole read every contact and event of
     # the person first (thousands for a frequent caller).
     window = start + TIMELINE_PAGE_SIZE + 1
+    contacts = contacts.order_by("-occurred_at", "-pk")
+    events = events.order_by("-at", "-pk")
+    # What the card shows of each entry, and no more: every further join multiplies the
+    # planner's work (19 ms planning with two more joins, against 2.5 ms, at scale).
+    contact_details = ("channel", "subject", "defect", "handled_by", "forwarded_to")
+    event_details = ("task__kind", "by", "task__contact_moment__subject")
+    if page == 1:
+        # The first page (nearly every card view): the rows themselves, two queries.
+        merged = sorted(
+            [
+                *(
+                    ("contact", c.pk, c.occurred_at, c)
+                    for c in contacts.select_related(*contact_details)[:window]
+                ),
+                *(("task", e.pk, e.at, e) for e in events.select_related(*event_details)[:window]),
+            ],  # fmt: skip
+            key=lambda key: (key[2], key[1]),
+            reverse=True,
+        )[: TIMELINE_PAGE_SIZE + 1]
+        has_next = len(merged) > TIMELINE_PAGE_SIZE
+        entries = [(entry, row) for entry, _pk, _m, row in merged[:TIMELINE_PAGE_SIZE]]
+        return TimelinePage(entries=entries, page=page, has_next=has_next)
+    # Later pages: the keys of the window first, then only this page's rows.
     keys = sorted(
         [
-            *(
-                ("contact", pk, moment)
-                for pk, moment in contacts.order_by("-occurred_at", "-pk").values_list(
-                    "pk", "occurred_at"
-                )[:window]
-            ),
-            *(
-                ("task", pk, moment)
-                for pk, moment in events.order_by("-at", "-pk").values_list("pk", "at")[:window]
-            ),
+            *(("contact", pk, m) for pk, m in contacts.values_list("pk", "occurred_at")[:window]),
+            *(("task", pk, m) for pk, m in events.values_list("pk", "at")[:window]),
         ],
         key=lambda key: (key[2], key[1]),
         reverse=True,
     )[start : start + TIMELINE_PAGE_SIZE + 1]
     has_next = len(keys) > TIMELINE_PAGE_SIZE
     keys = keys[:TIMELINE_PAGE_SIZE]
-    contact_map = ContactMoment.objects.select_related(
-        "channel",
-        "subject",
-        "defect",
-        "handled_by",
-        "team",
-        "forwarded_to",
-        "mandate__representative",
-    ).in_bulk([pk for entry, pk, _m in keys if entry == "contact"])
-    event_map = TaskEvent.objects.select_related(
-        "task__kind", "by", "task__contact_moment__subject"
-    ).in_bulk([pk for entry, pk, _m in keys if entry == "task"])
+    contact_map = ContactMoment.objects.select_related(*contact_details).in_bulk(
+        [pk for entry, pk, _m in keys if entry == "contact"]
+    )
+    event_map = TaskEvent.objects.select_related(*event_details).in_bulk(
+        [pk for entry, pk, _m in keys if entry == "task"]
+    )
     entries = [
         ("contact", contact_map[pk]) if entry == "contact" else ("task", event_map[pk])
         for entry, pk, _m in keys
@@ -517,11 +529,22 @@ def timeline(person: Person, filters: TimelineFilter, page: int = 1) -> Timeline
 
 
 def open_tasks_of(person: Person):
-    return (
+    """The person's tasks that are not done, first due first.
+
+    Found by id first: PostgreSQL matches the person's contact ids (timeline index) with the
+    open tasks' (``task_open_idx``) from the two indexes alone and then reads only the matching
+    task rows; joined directly, it read the rows of every open task in the register to hash
+    them (tens of thousands, 90-150 ms for a person with 9,000 contacts).
+    """
+    ids = (
         Task.objects.filter(contact_moment__person=person)
         .exclude(status=Task.Status.DONE)
+        .values("pk")
+    )
+    return (
+        Task.objects.filter(pk__in=ids)
         .select_related("kind", "assigned_team", "assigned_to")
-        .order_by("due_date")
+        .order_by("due_date", "pk")
     )
 
 

@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "accounts.middleware.SessionRenewalMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -158,6 +159,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# No server-side cursors: QuerySet.iterator() (form choice lists among others) would otherwise
+# DECLARE, FETCH and CLOSE a cursor, three round trips for a list of a dozen choices; and
+# they do not survive a transaction-pooling proxy (pgBouncer). The code reads big sets in
+# keyset batches instead (retention engine).
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Short OLTP queries: JIT compilation costs more than it saves (seen in bench/).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
@@ -316,7 +322,12 @@ ACCESS_REVIEW_SIGNAL_FACTOR = env_int("ACCESS_REVIEW_SIGNAL_FACTOR", 3)
 # --- Sessions and security --------------------------------------------------------------------
 SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30)
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True  # sliding expiry: the timeout counts from the last request
+# Sliding expiry: the timeout counts from the last request. The session is written back when
+# its stored end is more than SESSION_RENEW_AFTER_SECONDS behind (accounts.middleware.
+# SessionRenewalMiddleware), not on every request: a page then costs no session write.
+SESSION_ENGINE = "accounts.sessions"
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_AFTER_SECONDS = env_int("SESSION_RENEW_AFTER_SECONDS", 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -372,6 +372,34 @@ def test_an_idle_session_expires_and_an_active_one_slides(client, employee, sett
     assert is_login_redirect(client.get(home))
 
 
+def test_a_session_is_written_back_only_when_its_renewal_is_due(client, employee, settings):
+    """Pages within a minute of the last renewal do not write the session; once the stored end
+    lags more than SESSION_RENEW_AFTER_SECONDS, the next page renews it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert settings.SESSION_RENEW_AFTER_SECONDS == 60
+    client.force_login(employee)
+    home = reverse("home")
+    assert client.get(home).status_code == 200
+    session_key = client.session.session_key
+    stored = Session.objects.get(pk=session_key).expire_date
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(home).status_code == 200
+    writes = [q["sql"] for q in queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    assert writes == []
+    assert Session.objects.get(pk=session_key).expire_date == stored
+
+    # Two minutes later (as far as the stored end is concerned) the next page renews it.
+    Session.objects.filter(pk=session_key).update(
+        expire_date=stored - datetime.timedelta(minutes=2)
+    )
+    assert client.get(home).status_code == 200
+    renewed = Session.objects.get(pk=session_key).expire_date
+    assert renewed > timezone.now() + datetime.timedelta(minutes=29)
+
+
 # --- Second factor (TOTP) ----------------------------------------------------------------------
 
 
