@@ -157,11 +157,17 @@ def test_the_list_shows_due_and_overdue_requests(client, officer):
 
 def test_management_report_counts_per_month_with_charts_and_csv(client, officer, make_user):
     now = timezone.now()
+    month_start = timezone.localtime(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+    def earlier_this_month(ago):
+        """``ago`` before now, but not before this month began (the report counts per month)."""
+        return max(now - ago, month_start)
+
     on_time = data_subject_request(
         officer,
         PersonFactory(),
         kind="erasure",
-        received_at=now - datetime.timedelta(days=5),
+        received_at=earlier_this_month(datetime.timedelta(days=5)),
         verified=True,
     )
     services.complete(
@@ -178,7 +184,7 @@ def test_management_report_counts_per_month_with_charts_and_csv(client, officer,
         late, officer, outcome="refused", refusal_reason="compelling_grounds", reply="Nodig."
     )
     services.record_objection(PersonFactory(), officer, purpose="surveys")
-    DataBreachFactory(aware_at=now - datetime.timedelta(hours=3))
+    DataBreachFactory(aware_at=earlier_this_month(datetime.timedelta(hours=3)))
     employee = make_user("mw", roles=[roles.EMPLOYEE])
     grant = BreakGlassGrant.objects.create(
         employee=employee,
