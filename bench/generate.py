@@ -8,6 +8,8 @@ Drops and recreates the database (``--db``, default ``kc_scale``; its name must 
 "bench" or "scale" unless ``--force``), runs ``manage.py migrate`` into it, then loads, at
 ``--scale 1``:
 
+- the processing register (its activities, approved ones among them) with the default contact
+  subjects, task kinds and signal types bound to it, as ``seed_demo`` does;
 - 50 teams (with their guardian member/leader groups, through ``accounts.services``), 8
   employees and a team leader per team, plus one employee per team named ``scale-<team>``
   for the benchmarks;
@@ -393,7 +395,26 @@ class Generator:
         rate = f"{rows / seconds:,.0f} rows/s" if seconds > 0 and rows else ""
         print(f"  {label:38} {rows:>12,} rows  {seconds:8.1f} s  {rate}", flush=True)
 
-    # -- ORM part: teams, employees (few rows, through the services) --
+    # -- ORM part: the processing register, teams, employees (few rows, through the services) --
+
+    def processing_register(self):
+        """The corporation's processing register (the demo register: its activities, approved
+        ones among them, agreements, breaches) and the purpose binding of the default
+        subjects, task kinds and signal types to it: without an approved activity behind a
+        subject, the contact form offers no subject (purpose binding), as in production."""
+        from contacts.catalogue import bind_defaults
+        from contacts.models import ContactSubject, SignalType, TaskKind
+        from processingregister import demo
+        from processingregister.models import ProcessingActivity
+
+        started = time.perf_counter()
+        demo.seed_demo_data()
+        bound = bind_defaults(ProcessingActivity, ContactSubject, TaskKind, SignalType)
+        self.step(
+            "processing register, purpose binding (ORM)",
+            ProcessingActivity.objects.count() + bound,
+            time.perf_counter() - started,
+        )
 
     def teams_and_employees(self):
         from django.contrib.auth.hashers import make_password
@@ -1086,6 +1107,11 @@ CONSISTENCY_CHECKS = {
     "persons whose search_name is empty": (
         "SELECT count(*) FROM contacts_person WHERE search_name = ''"
     ),
+    "subjects in use that the contact form cannot offer (no approved activity)": """
+        SELECT count(*) FROM contacts_contactsubject s
+        WHERE EXISTS (SELECT 1 FROM contacts_contactmoment c WHERE c.subject_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM processingregister_processingactivity a
+                        WHERE a.id = s.processing_activity_id AND a.status = 'approved')""",
 }
 
 
@@ -1143,6 +1169,7 @@ def main():
     from auditlog.context import disable_auditlog
 
     with disable_auditlog():  # bulk set-up, not staff's work
+        gen.processing_register()
         gen.teams_and_employees()
     from django.db import connection
 

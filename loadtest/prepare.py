@@ -98,6 +98,21 @@ def fixture_for(user, rng: random.Random) -> dict:
     }
 
 
+def check_contact_form_can_be_filled() -> None:
+    """The virtual users register contacts through the real form, which offers only subjects
+    bound to an approved processing activity (purpose binding). Without any, every post would
+    fail validation: say so now instead of after ten minutes of load."""
+    from contacts.models import ContactSubject
+    from processingregister.services import selectable
+
+    if not selectable(ContactSubject.objects.all()).exists():
+        sys.exit(
+            "No contact subject can be chosen in the contact form: none is bound to an approved "
+            "processing activity. Seed the processing register first (seed_demo, or a database "
+            "made by bench/generate.py)."
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users-per-team", type=int, default=5)
@@ -105,6 +120,7 @@ def main() -> None:
     parser.add_argument("--force", action="store_true")
     args = parser.parse_args()
     guard(args.force)
+    check_contact_form_can_be_filled()
     password = os.environ.get("LOAD_PASSWORD", "")
     if len(password) < 12:
         sys.exit("Set LOAD_PASSWORD (12+ characters) for the load-test accounts.")
