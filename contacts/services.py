@@ -371,6 +371,34 @@ def inbox(user, *, mine_only: bool = False):
     return tasks.order_by("due_date", "pk")
 
 
+INBOX_PAGE_SIZE = 50
+
+
+@dataclass
+class InboxPage:
+    tasks: list
+    page: int
+    has_next: bool
+    total: int  # open tasks in the inbox, on all pages
+
+
+def inbox_page(user, *, mine_only: bool = False, page: int = 1) -> InboxPage:
+    """One page of the inbox: a team's inbox holds hundreds of open tasks (about a thousand
+    per team at the size of bench/generate.py); a page shows the first due of them, the
+    total says how many wait."""
+    tasks = inbox(user, mine_only=mine_only)
+    page = max(1, page)
+    start = (page - 1) * INBOX_PAGE_SIZE
+    rows = list(tasks[start : start + INBOX_PAGE_SIZE + 1])
+    total = tasks.count() if page > 1 or len(rows) > INBOX_PAGE_SIZE else len(rows)
+    return InboxPage(
+        tasks=rows[:INBOX_PAGE_SIZE],
+        page=page,
+        has_next=len(rows) > INBOX_PAGE_SIZE,
+        total=total,
+    )
+
+
 def can_act_on_task(user, task: Task) -> bool:
     if task.assigned_to_id == user.pk:
         return True

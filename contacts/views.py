@@ -254,11 +254,15 @@ def mandate_register(request, person):
 @require_GET
 def task_inbox(request):
     mine = request.GET.get("mijn") == "1"
-    tasks = list(services.inbox(request.user, mine_only=mine)[:200])
+    try:
+        page = int(request.GET.get("pagina", "1"))
+    except ValueError:
+        page = 1
+    inbox = services.inbox_page(request.user, mine_only=mine, page=page)
     return render(
         request,
         "contacts/task_inbox.html",
-        {"tasks": tasks, "mine": mine, "today": timezone.localdate()},
+        {"inbox": inbox, "tasks": inbox.tasks, "mine": mine, "today": timezone.localdate()},
     )
 
 

@@ -277,6 +277,27 @@ def test_inbox_puts_overdue_first(setting):
     assert list(services.inbox(setting["employee"])) == [overdue, later]
 
 
+def test_inbox_pages_show_the_first_due_and_count_them_all(setting, monkeypatch, client):
+    monkeypatch.setattr(services, "INBOX_PAGE_SIZE", 3)
+    today = timezone.localdate()
+    tasks = [make_task(setting, due_date=today + datetime.timedelta(days=d)) for d in range(7)]
+    employee = setting["employee"]
+    first = services.inbox_page(employee)
+    assert (first.tasks, first.has_next, first.total) == (tasks[:3], True, 7)
+    last = services.inbox_page(employee, page=3)
+    assert (last.tasks, last.has_next, last.total) == (tasks[6:], False, 7)
+    assert services.inbox_page(employee, page=-4).page == 1
+    mine = services.inbox_page(employee, mine_only=True)
+    assert (mine.tasks, mine.has_next, mine.total) == ([], False, 0)
+
+    client.force_login(employee)
+    html = client.get("/taken/?pagina=2").content.decode()
+    shown = [t.pk for t in tasks if f'data-task="{t.pk}"' in html]
+    assert shown == [t.pk for t in tasks[3:6]]
+    assert 'data-inbox-total="7"' in html and "pagina=1" in html and "pagina=3" in html
+    assert client.get("/taken/?pagina=x").status_code == 200
+
+
 # --- Timeline ---------------------------------------------------------------------------------
 
 
