@@ -750,9 +750,18 @@ class Task(models.Model):
         verbose_name_plural = _("tasks")
         ordering = ["due_date"]
         indexes = [
-            models.Index(fields=["assigned_to", "status", "due_date"], name="task_inbox_user_idx"),
+            # The inbox: open tasks of an employee or a team, first due first. Partial (open
+            # tasks are a few percent of all), so the inbox reads its team's open tasks and not
+            # every task the team ever had.
             models.Index(
-                fields=["assigned_team", "status", "due_date"], name="task_inbox_team_idx"
+                fields=["assigned_to", "due_date", "id"],
+                condition=~models.Q(status="done"),
+                name="task_open_assignee_idx",
+            ),
+            models.Index(
+                fields=["assigned_team", "due_date", "id"],
+                condition=~models.Q(status="done"),
+                name="task_open_team_idx",
             ),
             # Open tasks of a person (the card): a few percent of all tasks; matched by the
             # contact ids of the person's timeline index, both from the indexes alone.

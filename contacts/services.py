@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access import policy as access
-from accounts.services import teams_of  # noqa: F401  (re-exported for forms)
+from accounts.services import team_ids, teams_of  # noqa: F401  (teams_of re-exported for forms)
 from processingregister.services import is_approved
 from referencedata.models import CodeList, ReferenceCode
 from rights.services import check_not_restricted
@@ -358,7 +358,9 @@ def tasks_for(user):
     """Open tasks the user may work on: assigned to them or to one of their teams."""
     return (
         Task.objects.exclude(status=Task.Status.DONE)
-        .filter(Q(assigned_to=user) | Q(assigned_team__in=teams_of(user)))
+        # The team ids as values (a handful), not as a subquery: PostgreSQL then combines the
+        # two partial inbox indexes instead of reading every open task.
+        .filter(Q(assigned_to=user) | Q(assigned_team_id__in=team_ids(user)))
         .select_related("kind", "assigned_team", "assigned_to", "contact_moment__person")
     )
 
@@ -389,7 +391,15 @@ def inbox_page(user, *, mine_only: bool = False, page: int = 1) -> InboxPage:
     tasks = inbox(user, mine_only=mine_only)
     page = max(1, page)
     start = (page - 1) * INBOX_PAGE_SIZE
-    rows = list(tasks[start : start + INBOX_PAGE_SIZE + 1])
+    # The page's tasks by id first (from the task table alone), then only those rows with
+    # what the inbox shows: joined first, PostgreSQL fetched every open task's contact before
+    # sorting (46 ms for a team's thousand open tasks).
+    keys = tasks.values("pk")[start : start + INBOX_PAGE_SIZE + 1]
+    rows = list(
+        Task.objects.filter(pk__in=keys)
+        .select_related("kind", "assigned_team", "assigned_to")
+        .order_by("due_date", "pk")
+    )
     total = tasks.count() if page > 1 or len(rows) > INBOX_PAGE_SIZE else len(rows)
     return InboxPage(
         tasks=rows[:INBOX_PAGE_SIZE],
@@ -402,10 +412,7 @@ def inbox_page(user, *, mine_only: bool = False, page: int = 1) -> InboxPage:
 def can_act_on_task(user, task: Task) -> bool:
     if task.assigned_to_id == user.pk:
         return True
-    return (
-        task.assigned_team_id is not None
-        and teams_of(user).filter(pk=task.assigned_team_id).exists()
-    )
+    return task.assigned_team_id is not None and task.assigned_team_id in team_ids(user)
 
 
 def _require(condition: bool, message: str):
