@@ -305,7 +305,7 @@ def raw_search(cur, query, user_id, teams, perm, scoped=True):
     elif query.kind == "email":
         condition = (
             "p.id IN (SELECT person_id FROM contacts_emailaddress "
-            "WHERE upper(address) = upper(%(v)s))"
+            "WHERE lower(address) = lower(%(v)s))"
         )
         params["v"] = query.value
     elif query.kind == "address":

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F, Prefetch, Q, Value, prefetch_related_objects
-from django.db.models.functions import Concat, TruncWeek
+from django.db.models.functions import Concat, Lower, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -88,9 +88,11 @@ def search_filter(query: SearchQuery) -> Q | None:
     if query.kind == "phone":
         return Q(pk__in=PhoneNumber.objects.filter(number=query.value).values("person_id"))
     if query.kind == "email":
-        return Q(
-            pk__in=EmailAddress.objects.filter(address__iexact=query.value).values("person_id")
-        )
+        # lower() = lower(): the index emailaddress_lower_idx answers it. ``iexact`` compiles to
+        # UPPER() = UPPER() on PostgreSQL, which no index has: every address was read (30 ms
+        # for 120,000 addresses, the slowest searches at scale).
+        addresses = EmailAddress.objects.alias(folded=Lower("address"))
+        return Q(pk__in=addresses.filter(folded=query.value.lower()).values("person_id"))
     if query.kind == "address":
         postcode, number, addition = query.value
         units = {"unit__postcode": postcode, "unit__house_number": number}
