@@ -411,10 +411,8 @@ def inbox_page(user, *, mine_only: bool = False, page: int = 1) -> InboxPage:
     )
 
 
-def can_act_on_task(user, task: Task) -> bool:
-    if task.assigned_to_id == user.pk:
-        return True
-    return task.assigned_team_id is not None and task.assigned_team_id in team_ids(user)
+# Who may work on a task is an access rule: one definition, in the access policy.
+can_act_on_task = access.can_act_on_task
 
 
 def _require(condition: bool, message: str):
