@@ -151,7 +151,7 @@ def person_card(request, person):
         "person": person,
         "tenancy": services.current_tenancy(person),
         "tenancies": list(person.tenancies.all()),
-        "open_tasks": list(services.open_tasks_of(person)),
+        "open_tasks": services.card_open_tasks(person),
         "timeline": timeline,
         "filter_form": filter_form,
         "query_string": query.urlencode(),

@@ -31,6 +31,17 @@ def celery_eager():
 
 
 @pytest.fixture(autouse=True)
+def fresh_name_tables():
+    """Each test starts without the per-process names of reference codes, subjects, teams and
+    employees (contacts.names): a rolled-back test's rows must not name the next test's."""
+    from contacts import names
+
+    names.clear_all()
+    yield
+    names.clear_all()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Tests create many users; the real hasher is deliberately slow."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
