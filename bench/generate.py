@@ -862,7 +862,7 @@ class Generator:
             [
                 "id", "requested_action", "due_date", "status", "closing_note", "closed_at",
                 "created_at", "assigned_team_id", "assigned_to_id", "closed_by_id",
-                "contact_moment_id", "created_by_id", "kind_id",
+                "contact_moment_id", "created_by_id", "kind_id", "person_id",
             ],
         )  # fmt: skip
         events = CopyStream(
@@ -996,7 +996,7 @@ class Generator:
                 tasks.row(
                     tid, rng.choice(ACTIONS[outcome]), due.isoformat(), status, closing or "",
                     closed_at, clock.at(day, seconds + 60), team, assignee, closer, cid,
-                    handler, self.task_kind_ids[TASK_KIND[outcome]],
+                    handler, self.task_kind_ids[TASK_KIND[outcome]], person,
                 )  # fmt: skip
                 eid += 1
                 events.row(eid, "created", clock.at(day, seconds + 60), "", handler, person, tid)
@@ -1104,6 +1104,9 @@ CONSISTENCY_CHECKS = {
         SELECT count(*) FROM contacts_taskevent e JOIN contacts_task t ON t.id = e.task_id
         JOIN contacts_contactmoment c ON c.id = t.contact_moment_id
         WHERE e.person_id IS DISTINCT FROM c.person_id""",
+    "tasks whose person differs from the contact's": """
+        SELECT count(*) FROM contacts_task t JOIN contacts_contactmoment c
+        ON c.id = t.contact_moment_id WHERE t.person_id IS DISTINCT FROM c.person_id""",
     "persons whose search_name is empty": (
         "SELECT count(*) FROM contacts_person WHERE search_name = ''"
     ),

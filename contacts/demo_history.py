@@ -351,6 +351,7 @@ def seed_demo_data() -> list[str]:
             closed_at = min(closed_at, now)
         task = Task(
             contact_moment=contact,
+            person_id=contact.person_id,
             kind=kinds[outcome],
             requested_action=action,
             assigned_team=contact.team,

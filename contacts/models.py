@@ -700,6 +700,15 @@ class Task(models.Model):
         related_name="tasks",
         verbose_name=_("contact moment"),
     )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+        help_text=_("Copied from the contact moment, for the customer card."),
+    )
     kind = models.ForeignKey(
         TaskKind, on_delete=models.PROTECT, related_name="+", verbose_name=_("kind")
     )
@@ -763,12 +772,13 @@ class Task(models.Model):
                 condition=~models.Q(status="done"),
                 name="task_open_team_idx",
             ),
-            # Open tasks of a person (the card): a few percent of all tasks; matched by the
-            # contact ids of the person's timeline index, both from the indexes alone.
+            # Open tasks of a person (the card), first due first: the person is copied onto the
+            # task so that this is a range of one index. Matching the person's contact ids with
+            # all open tasks instead cost 7-13 ms for a frequent caller at scale.
             models.Index(
-                fields=["contact_moment", "id"],
+                fields=["person", "due_date", "id"],
                 condition=~models.Q(status="done"),
-                name="task_open_idx",
+                name="task_open_person_idx",
             ),
         ]
         constraints = [
@@ -788,6 +798,13 @@ class Task(models.Model):
 
     def __str__(self):
         return _("Task #%(id)s") % {"id": self.pk}
+
+    def save(self, *args, **kwargs):
+        # The person comes with the contact moment; only a new task copies it (anonymising a
+        # contact moment detaches its tasks' person in the same step, retention.targets).
+        if self._state.adding and self.person_id is None and self.contact_moment_id is not None:
+            self.person_id = self.contact_moment.person_id
+        super().save(*args, **kwargs)
 
     def get_additional_data(self):
         return {

@@ -120,6 +120,7 @@ PERSONAL_DATA = {
     },
     "Task": {
         "contact_moment": "klantcontact",
+        "person": "klantcontact",
         "kind": "klantcontact",
         "requested_action": "klantcontact",
         "assigned_team": NOT_PERSONAL,

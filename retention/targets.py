@@ -245,6 +245,7 @@ def anonymise_contact_moments(ids, ctx):
         if task_ids:
             ctx.redact(task, task_ids)
             _blank_tasks(task._base_manager.filter(among("pk", task_ids)), ctx)
+            task._base_manager.filter(among("pk", task_ids)).update(person=None)
         if event_ids:
             ctx.redact(event, event_ids)
             event._base_manager.filter(among("pk", event_ids)).update(person=None, note="")

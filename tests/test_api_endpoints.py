@@ -353,6 +353,8 @@ def test_a_task_follows_up_an_open_contact_only(client, open_task, tenants, team
     assert created.status_code == 201
     assert created.json()["assigned_team"] == "noord"
     assert Task.objects.filter(contact_moment_id=contact).count() == 2
+    new_task = Task.objects.get(pk=created.json()["id"])
+    assert new_task.person_id == open_task["noord"].contact_moment.person_id  # for the card
     hidden = calls.send(
         "post",
         "api:tasks",

@@ -139,6 +139,7 @@ def test_anonymise_keeps_management_information_and_blanks_the_rest():
     assert (contact.summary, contact.notes) == ("[geanonimiseerd]", "")
     task.refresh_from_db()
     assert task.requested_action == "[geanonimiseerd]" and task.status == "done"
+    assert task.person is None  # the copy of the contact's person goes with it
     event = TaskEvent.objects.get(task=task)
     assert event.person is None and event.note == ""
     assert Mandate.objects.filter(pk=mandate.pk).exists()  # the mandate has its own rule

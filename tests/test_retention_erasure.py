@@ -64,6 +64,7 @@ def test_a_person_without_duties_is_erased_completely():
     PhoneNumberFactory(person=person)
     contact = ContactMomentFactory(person=person, notes="Belt over de huur.", outcome="task")
     task = RetentionTaskFactory(contact_moment=contact)
+    assert task.person_id == person.pk  # copied from the contact moment
     officer = UserFactory()
 
     log = services.erase_person(person, requested_by=officer, reason=REQUEST)
@@ -73,7 +74,7 @@ def test_a_person_without_duties_is_erased_completely():
     contact.refresh_from_db()
     assert contact.person is None and contact.summary == tombstone() and contact.notes == ""
     task.refresh_from_db()
-    assert task.requested_action == "[geanonimiseerd]"
+    assert task.requested_action == "[geanonimiseerd]" and task.person_id is None
     assert (log.outcome, log.person_deleted, log.requested_by) == ("complete", True, officer)
     assert log.statement == tombstone(timezone.localdate(log.erased_at))
     assert log.counts["phone_number"] == {"deleted": 1}
