@@ -134,26 +134,26 @@ def _break_glass(user, now=None) -> PersonCondition:
     return PersonCondition(_BREAK_GLASS_SQL, [user.pk, now or timezone.now()])
 
 
-def persons_visible_to(user, *, include_break_glass: bool = False, single: bool = False):
-    """Persons the user may see, annotated with the grant flags (see ``grant_of``).
+def persons_visible_to(user, *, single: bool = False):
+    """Persons the user may see in lists and searches, annotated with the grant flags (see
+    ``grant_of``).
 
-    Lists and searches leave break-the-glass persons out by default: such a grant opens one
-    file that was asked for, it does not widen searches. ``single``: the caller filters on one
-    person or a handful (a card, a phone number; see ``_team_scope``).
+    Break-the-glass persons are left out: such a grant opens one file that was asked for
+    (``person_with_grant``), it does not widen searches. ``single``: the caller filters on one
+    person or a handful (a phone number; see ``_team_scope``).
     """
     if not user.is_authenticated:
         return Person.objects.none()
-    condition = Q(team_match=True) | Q(involvement_match=True)
-    persons = Person.objects.alias(
-        team_match=_team_scope(user, single=single), involvement_match=_involvement(user)
-    ).annotate(
-        in_team_scope=_team_scope(user, single=single, per_row=True),
-        involved=_involvement(user, per_row=True),
+    return (
+        Person.objects.alias(
+            team_match=_team_scope(user, single=single), involvement_match=_involvement(user)
+        )
+        .annotate(
+            in_team_scope=_team_scope(user, single=single, per_row=True),
+            involved=_involvement(user, per_row=True),
+        )
+        .filter(Q(team_match=True) | Q(involvement_match=True))
     )
-    if include_break_glass:
-        persons = persons.annotate(broke_glass=_break_glass(user))
-        condition |= Q(broke_glass=True)
-    return persons.filter(condition)
 
 
 def person_with_grant(user, pk) -> tuple[Person | None, str | None]:
@@ -189,18 +189,9 @@ def grant_of(person) -> str:
 
 def grant_for(user, person: Person) -> str | None:
     """The grant under which ``user`` may open ``person``'s file now, or None (one query)."""
-    if not user.is_authenticated or person.pk is None:
+    if person.pk is None:
         return None
-    found = (
-        persons_visible_to(user, include_break_glass=True, single=True)
-        .filter(pk=person.pk)
-        .values_list("in_team_scope", "involved", "broke_glass")
-        .first()
-    )
-    if found is None:
-        return None
-    in_team, involved, _btg = found
-    return Grant.TEAM if in_team else Grant.INVOLVEMENT if involved else Grant.BREAK_THE_GLASS
+    return person_with_grant(user, person.pk)[1]
 
 
 def active_break_glass(user, person: Person):

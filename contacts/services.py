@@ -499,6 +499,10 @@ class TimelineContact:
     caller: str
     employee: str
 
+    @property
+    def moment(self) -> datetime.datetime:
+        return self.occurred_at
+
 
 @dataclass(frozen=True)
 class TimelineTaskEvent:
@@ -513,6 +517,10 @@ class TimelineTaskEvent:
     task_id: int
     task_kind: str
     requested_action: str
+
+    @property
+    def moment(self) -> datetime.datetime:
+        return self.at
 
 
 @dataclass
@@ -653,7 +661,7 @@ def timeline(person: Person, filters: TimelineFilter, page: int = 1) -> Timeline
     entries = _timeline_entries(contact_rows, event_rows)
     merged = sorted(
         entries.items(),
-        key=lambda item: (getattr(item[1], "occurred_at", None) or item[1].at, item[1].pk),
+        key=lambda item: (item[1].moment, item[1].pk),
         reverse=True,
     )[: TIMELINE_PAGE_SIZE + 1]
     return TimelinePage(

@@ -90,7 +90,6 @@ def test_an_entry_without_a_known_employee_says_so(client, setting):
 def test_a_task_event_links_to_its_task(client, setting):
     from tests.test_contacts_rules import contact_input, task_input
 
-    setting["unit"] = None
     contact = services.register_contact(
         setting["employee"],
         contact_input(
@@ -139,7 +138,6 @@ def test_an_id_not_seen_before_loads_the_table_again(setting):
 def test_the_card_lists_the_first_due_open_tasks_and_counts_the_rest(client, setting):
     from tests.test_contacts_rules import contact_input, task_input
 
-    setting["unit"] = None
     today = timezone.localdate()
     extra = services.CARD_OPEN_TASKS + 2
     for days in range(extra):
