@@ -17,6 +17,13 @@ RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --create-home --home-dir /home/app \
        --shell /usr/sbin/nologin app
 
+# System libraries of WeasyPrint (the PDF access copy, rights/pdf.py): Pango and HarfBuzz's
+# subsetter. It renders with the fonts shipped in rights/fonts/, so no font package is needed.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first (cached layer), exactly as pinned and hashed in the lock.
 COPY requirements/base.lock requirements/base.lock
 RUN pip install --require-hashes --no-deps -r requirements/base.lock

@@ -34,3 +34,35 @@ PERSONAL_DATA = {
         "read_at": "medewerker",
     },
 }
+
+# --- The data-subject registry (see persondata.registry) --------------------------------------
+
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+
+from persondata.registry import DELETE, Holds, Mentions, Source, WithParent  # noqa: E402
+
+SUBJECT_DATA = {
+    "BreakGlassGrant": Holds(
+        path="person",
+        label=_("emergency access to your file, with the reason given"),
+        not_in_copy=_("shown as 'emergency access' in the overview of who looked at your data"),
+        source=Source.STAFF,
+        restricted=False,
+        erasure=DELETE,
+    ),
+    "AccessAlert": Holds(
+        path="grant__person",
+        label=_("the review of an emergency access"),
+        not_in_copy=_("part of the emergency access; the review itself holds no data of yours"),
+        source=Source.SYSTEM,
+        restricted=False,
+        part_of="grant",
+        erasure=WithParent(),
+    ),
+}
+
+# A notification names a file by its link (and may quote a reason): erasure removes the ones
+# that point at the person's file or name them.
+MENTIONS = {
+    "Notification": Mentions(fields=("text", "link"), label=_("notifications to employees")),
+}

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
+from persondata import restriction
+
 from . import services
 
 
@@ -28,6 +30,8 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         if client is None:
             raise exceptions.AuthenticationFailed(_("Invalid, revoked or inactive token."))
         services.touch(client)
+        # The restriction guard (persondata.restriction) needs to know who writes.
+        restriction.bind_actor(client.service_user)
         return client.service_user, client
 
     def authenticate_header(self, request):

@@ -39,3 +39,15 @@ PERSONAL_DATA = {
         "created_at": NOT_PERSONAL,
     },
 }
+
+# --- The data-subject registry (see persondata.registry) --------------------------------------
+
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+
+from persondata.registry import Mentions  # noqa: E402
+
+# The first response to a creating call, kept for a day to answer retries: it names the
+# person's contact moments and tasks, so erasure removes the responses that name them.
+MENTIONS = {
+    "IdempotencyKey": Mentions(fields=("response_body",), label=_("stored API responses")),
+}

@@ -93,10 +93,8 @@ def problem(status_code: int, detail: str, *, code=None, title=None, errors=None
 
 
 def _restriction_class():
-    try:
-        from rights.services import ProcessingRestricted
-    except ImportError:
-        return None
+    from persondata.restriction import ProcessingRestricted
+
     return ProcessingRestricted
 
 

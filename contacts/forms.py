@@ -379,6 +379,16 @@ class SignalForm(forms.Form):
         widget=DateInput(),
         help_text=_("Empty: the default period of the kind of signal."),
     )
+    review_reason = forms.CharField(
+        label=_("Reason for a later review date"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Only for a review date beyond the default period (at most five years ahead): why "
+            "the signal must be kept that long."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -407,4 +417,14 @@ class SignalReviewForm(forms.Form):
         required=False,
         widget=DateInput(),
         help_text=_("Empty: the signal ends today."),
+    )
+    note = forms.CharField(
+        label=_("Reason to keep it longer"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Only for a date beyond the default period (at most five years ahead): why the "
+            "signal must be kept that long."
+        ),
     )

@@ -294,6 +294,11 @@ class Unit(TimestampedModel):
         return f"{self.street} {self.house_number}{addition}"
 
     @property
+    def full_address(self) -> str:
+        """ "Kerkstraat 12 A, 1234 AB Dorp": how the tenant reads their home's address."""
+        return f"{self.address_line}, {self.postcode_display} {self.town}"
+
+    @property
     def postcode_display(self) -> str:
         return (
             f"{self.postcode[:4]} {self.postcode[4:]}" if len(self.postcode) == 6 else self.postcode
@@ -976,11 +981,33 @@ class Signal(models.Model):
         return {SUBJECT_PERSON_KEY: self.person_id}
 
     def clean(self):
+        errors = {}
         if (
             self.signal_type_id
             and self.signal_type.sensitivity != SignalType.Sensitivity.ORDINARY
             and not self.legal_basis.strip()
         ):
-            raise ValidationError(
-                {"legal_basis": _("Record the legal basis for special-category or criminal data.")}
+            errors["legal_basis"] = _(
+                "Record the legal basis for special-category or criminal data."
             )
+        # A new or moved review date: at most the signal rule's period ahead, up to five years
+        # only with a reason (retention.limits, seed 002 §5.4c). The reason is not a field of
+        # the signal: the caller sets ``review_reason`` and records it (contacts.services).
+        previous = (
+            type(self).objects.filter(pk=self.pk).values_list("review_on", flat=True).first()
+            if self.pk is not None
+            else None
+        )
+        if self.review_on and (self.pk is None or previous != self.review_on):
+            from retention.limits import keep_date_error
+
+            message = keep_date_error(
+                self.review_on,
+                reason=getattr(self, "review_reason", ""),
+                target="signal",
+                kind=self.signal_type.code if self.signal_type_id else None,
+            )
+            if message:
+                errors["review_on"] = message
+        if errors:
+            raise ValidationError(errors)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from access import policy as access
 from accounts.services import team_ids, teams_of  # noqa: F401  (teams_of re-exported for forms)
+from persondata import restriction
 from processingregister.services import is_approved
 from referencedata.models import CodeList, ReferenceCode
 from rights.services import check_not_restricted
@@ -135,7 +136,7 @@ def search_persons(user, raw: str, *, limit: int = SEARCH_LIMIT):
     if condition is None:
         return query, []
     persons = access.persons_visible_to(user).filter(condition).order_by(*SEARCH_ORDER)
-    return query, list(with_card_summary(persons)[:limit])
+    return query, restriction.mark(with_card_summary(persons)[:limit])
 
 
 # Results in name order, but sorted after matching: ordering on the bare column lets
@@ -159,7 +160,7 @@ def lookup_caller(user, raw_phone: str):
         .filter(search_filter(SearchQuery("phone", number)))
         .order_by("search_name", "pk")
     )
-    return number, "", list(with_card_summary(persons)[:SEARCH_LIMIT])
+    return number, "", restriction.mark(with_card_summary(persons)[:SEARCH_LIMIT])
 
 
 def current_tenancy(person: Person, day: datetime.date | None = None):
@@ -955,8 +956,17 @@ def active_signals(person: Person):
 
 @transaction.atomic
 def register_signal(
-    user, person: Person, *, signal_type, description: str, legal_basis: str = "", review_on=None
+    user,
+    person: Person,
+    *,
+    signal_type,
+    description: str,
+    legal_basis: str = "",
+    review_on=None,
+    review_reason: str = "",
 ):
+    """``review_reason``: why a review date beyond the default period is needed (Signal.clean
+    caps the date; the reason goes into the audit trail of the signal)."""
     from .models import Signal
 
     check_not_restricted(person, user)
@@ -977,11 +987,36 @@ def register_signal(
         or timezone.localdate() + datetime.timedelta(days=signal_type.review_after_days),
         created_by=user,
     )
+    signal.review_reason = (review_reason or "").strip()
     signal.full_clean()
     signal.save()
+    _record_review_reason(signal, user)
     signal.handlers.add(user)
     access.record_involvement(user, person)
     return signal
+
+
+def _record_review_reason(signal, user) -> None:
+    """Keep the reason for a review date with the audit-trail entry of the change: the signal has
+    no field for it, and the entry is redacted with the rest of the person's data."""
+    reason = getattr(signal, "review_reason", "")
+    if not reason:
+        return
+    from audit.models import LogEntry as AuditEntry
+
+    entry = AuditEntry.objects.get_for_object(signal).order_by("-pk").first()
+    if entry is None or not (
+        entry.action == AuditEntry.Action.CREATE or "review_on" in (entry.changes or {})
+    ):
+        entry = AuditEntry.objects.log_create(
+            signal,
+            force_log=True,
+            action=AuditEntry.Action.UPDATE,
+            changes={"review_on": [None, str(signal.review_on)]},
+            actor=user if getattr(user, "is_authenticated", False) else None,
+        )
+    entry.additional_data = {**(entry.additional_data or {}), "review_reason": reason}
+    entry.save(update_fields=["additional_data"])
 
 
 def signals_to_review(user, day: datetime.date | None = None):
@@ -1007,8 +1042,17 @@ def review_signal(user, signal, *, keep_until: datetime.date | None, note: str =
     if keep_until is not None:
         if keep_until <= timezone.localdate():
             raise ValidationError({"keep_until": _("Choose a date in the future.")})
+        # The note is the reason a date beyond the default period needs (Signal.clean).
         signal.review_on = keep_until
+        signal.review_reason = (note or "").strip()
+        try:
+            signal.clean()
+        except ValidationError as exc:
+            if "review_on" not in exc.message_dict:
+                raise
+            raise ValidationError({"keep_until": exc.message_dict["review_on"]}) from exc
         signal.save(update_fields=["review_on"])
+        _record_review_reason(signal, user)
     else:
         signal.ended_on = timezone.localdate()
         signal.save(update_fields=["ended_on"])

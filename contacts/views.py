@@ -19,6 +19,7 @@ from audit.models import AccessLogEntry
 from audit.services import log_access, log_search_results
 from dataminimisation.forms import record_override
 from knowledgebase.services import record_article_uses
+from retention import explain as retention_explain
 
 from . import services
 from .forms import (
@@ -96,6 +97,8 @@ def caller_lookup_json(request):
                 {
                     "id": person.pk,
                     "name": person.full_name,
+                    # Art. 18: the integration shows it too, before anyone writes.
+                    "processing_restricted": person.processing_restricted,
                     "card_url": request.build_absolute_uri(
                         reverse("contacts:card", args=[person.pk])
                     ),
@@ -134,6 +137,29 @@ def _caller_context(request, person):
     }
 
 
+# The card's sections and the retention targets whose "Kept: ..." line each shows.
+CARD_RETENTION = {
+    "file": ("person",),
+    "tenancies": ("tenancy",),
+    "contact_details": ("phone_number", "email_address"),
+    "mandates": ("mandate",),
+    "tasks": ("task",),
+    "timeline": ("contact_moment",),
+    "signals": ("signal",),
+}
+
+
+def _card_retention() -> dict[str, str]:
+    """{section: "verwijderd 2 jaar na einde huur"}: the active rules in one query, no data of
+    the person (the same policy for every card)."""
+    keys = [key for section in CARD_RETENTION.values() for key in section]
+    phrases = retention_explain.retention_phrases(keys)
+    return {
+        section: retention_explain.combined_line(section_keys, phrases)
+        for section, section_keys in CARD_RETENTION.items()
+    }
+
+
 @person_view
 @require_GET
 def person_card(request, person):
@@ -161,6 +187,7 @@ def person_card(request, person):
             for signal in services.active_signals(person)
         ],
         "break_glass": request.break_glass,
+        "retention": _card_retention(),
         **_caller_context(request, person),
     }
     return render(request, "contacts/card.html", context)

@@ -21,3 +21,20 @@ PERSONAL_DATA = {
         "subject_person_id": "logging",
     },
 }
+
+# --- The data-subject registry (see persondata.registry) --------------------------------------
+
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+
+from persondata.registry import DELETE, Holds, Source  # noqa: E402
+
+SUBJECT_DATA = {
+    "GuardOverride": Holds(
+        path="subject_person_id",
+        label=_("confirmations that a text about you was checked for sensitive wording"),
+        not_in_copy=_("holds no data of yours beyond the records shown above"),
+        source=Source.STAFF,
+        restricted=False,
+        erasure=DELETE,
+    ),
+}

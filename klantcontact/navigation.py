@@ -36,6 +36,8 @@ NAV_ITEMS = (
         "knowledgebase:search",
         frozenset({roles.EMPLOYEE, roles.TEAM_LEADER, roles.FUNCTIONAL_ADMINISTRATOR}),
     ),
+    # How long what is kept, in plain words: for everyone at the desk (seed 000).
+    NavItem("retention", _("Retention periods"), "retention:rules", frozenset(roles.ALL_ROLES)),
     NavItem("dashboard", _("Dashboard"), "contacts:dashboard", frozenset({roles.TEAM_LEADER})),
     NavItem("team", _("My team"), "team_overview", frozenset({roles.TEAM_LEADER})),
     NavItem("access", _("Access review"), "access:review", frozenset({roles.PRIVACY_OFFICER})),

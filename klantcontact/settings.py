@@ -96,6 +96,9 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "referencedata",
+    # The data-subject registry: what each model holds about a person (read by the copy,
+    # retention, erasure, rectification and restriction).
+    "persondata",
     "dataminimisation",
     "contacts",
     "access",
@@ -118,6 +121,8 @@ MIDDLEWARE = [
     "accounts.middleware.SessionRenewalMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
+    # Who acts, for the restriction-of-processing guard on every write (art. 18).
+    "persondata.middleware.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -449,6 +454,10 @@ CELERY_BEAT_SCHEDULE = {
     "knowledgebase-purge-stale-gaps": {
         "task": "knowledgebase.tasks.purge_stale_gaps",
         "schedule": crontab(hour=3, minute=15),
+    },
+    "knowledgebase-retention-article": {
+        "task": "knowledgebase.tasks.sync_retention_article",
+        "schedule": crontab(hour=3, minute=25),
     },
     "knowledgebase-review-reminders": {
         "task": "knowledgebase.tasks.send_review_reminders",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("register/", include("processingregister.urls")),
     path("kennisbank/", include("knowledgebase.urls")),
     path("rechten/", include("rights.urls")),
+    path("bewaartermijnen/", include("retention.urls")),
     path("api/v1/", include("api.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -8,3 +8,9 @@ NAV_LABEL = _("Knowledge base")
 class KnowledgebaseConfig(AppConfig):
     name = "knowledgebase"
     verbose_name = _("Knowledge base")
+
+    def ready(self):
+        # The article "Hoe lang bewaren we gegevens?" follows the retention rules.
+        from . import generated
+
+        generated.connect()

@@ -76,3 +76,28 @@ PERSONAL_DATA = {
     },
     "VocabularyWord": NOT_PERSONAL,
 }
+
+# --- The data-subject registry (see persondata.registry) --------------------------------------
+
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+
+from persondata.registry import Holds, Mentions, Source, WithParent  # noqa: E402
+
+SUBJECT_DATA = {
+    # Which article helped answer a contact: stays with the anonymised contact (no person).
+    "ArticleUse": Holds(
+        path="contact_moment__person",
+        label=_("knowledge-base articles used to answer your contacts"),
+        not_in_copy=_("says which of our articles helped; nothing about you beyond the contact"),
+        source=Source.STAFF,
+        restricted=False,
+        part_of="contact_moment",
+        erasure=WithParent(),
+    ),
+}
+
+# Search texts are scrubbed of names and numbers when stored; should one still name a person,
+# erasure removes it.
+MENTIONS = {
+    "SearchGap": Mentions(fields=("example", "variants"), label=_("knowledge-base search texts")),
+}

@@ -35,6 +35,19 @@ def purge_stale_gaps() -> dict:
 
 
 @shared_task
+def sync_retention_article() -> dict:
+    """Nightly: the retention article follows the rules in force today (a rule that starts or
+    ends on a date changes it without anyone saving a rule)."""
+    from django.db import transaction
+
+    from . import generated
+
+    with transaction.atomic():
+        result = generated.sync_retention_article()
+    return {"outcome": result.outcome}
+
+
+@shared_task
 def send_review_reminders() -> dict:
     """Weekly: mail each owner the articles past or near their review date or poorly rated."""
     sent = 0

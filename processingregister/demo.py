@@ -257,7 +257,9 @@ ACTIVITIES = (
             "years",
             "relationship_end",
             "Contactmomenten blijven zichtbaar zolang de klantrelatie loopt en worden twee jaar "
-            "na het einde ervan verwijderd (laatste contact of einde huurovereenkomst). Geen "
+            "na het einde ervan verwijderd (laatste contact of einde huurovereenkomst). "
+            "Contacten zonder bekende persoon een jaar na het contact. Verklaringen van "
+            "betrokkenen bij hun gegevens gaan mee met de klantrelatie. Geen "
             "medische details: behoeften worden in algemene termen beschreven. De "
             "geboortedatum staat er alleen als die nodig is om naamgenoten uit elkaar te houden.",
         ),
@@ -521,7 +523,9 @@ ACTIVITIES = (
             "months",
             "contact",
             "Gespreksgegevens (nummer, tijdstip, duur) drie maanden; wachtrijstatistiek "
-            "zonder nummers.",
+            "zonder nummers. In Klantcontact blijft van een gesprek alleen de nummerherkenning "
+            "in het inzagelog (welk dossier bij welk inkomend gesprek is opgezocht): ook drie "
+            "maanden.",
         ),
         systems=("Telefonieplatform BelWijs", "Klantcontact"),
         internal_access="Medewerkers Woonservice tijdens het gesprek; beheer bij ICT.",
@@ -611,22 +615,32 @@ ACTIVITIES = (
         process_owner="Functionaris gegevensbescherming",
         purposes=(
             "Bijhouden van het verwerkingsregister, de verwerkersovereenkomsten en convenanten "
-            "en het register van datalekken; contact met verwerkers, partners en de Autoriteit "
-            "Persoonsgegevens."
+            "en het register van datalekken; afhandelen en verantwoorden van verzoeken van "
+            "betrokkenen (inzage, rectificatie, wissing, beperking, bezwaar); contact met "
+            "verwerkers, partners en de Autoriteit Persoonsgegevens."
         ),
         legal_basis="c",
         legal_basis_explanation=(
-            "Art. 30 AVG (register), art. 28 AVG (verwerkersovereenkomsten) en art. 33 lid 5 "
-            "AVG (documentatie van datalekken)."
+            "Art. 30 AVG (register), art. 28 AVG (verwerkersovereenkomsten), art. 33 lid 5 "
+            "AVG (documentatie van datalekken) en art. 12 en 15-22 AVG (verzoeken van "
+            "betrokkenen)."
         ),
-        subjects=("contactpersonen", "medewerkers"),
-        data=("zakelijk-contact", "medewerker", "logging"),
+        subjects=("contactpersonen", "medewerkers", "huurders", "vertegenwoordigers"),
+        data=(
+            "zakelijk-contact",
+            "medewerker",
+            "logging",
+            "identificatie",
+            "vertegenwoordiging",
+            "klantcontact",
+        ),
         retention=(
             7,
             "years",
             "other",
-            "Overeenkomsten zeven jaar na afloop; datalekken en registerversies vijf jaar na "
-            "afsluiting, voor verantwoording aan de toezichthouder.",
+            "Overeenkomsten zeven jaar na afloop; verzoeken van betrokkenen (met de stappen "
+            "van de afhandeling), datalekken en registerversies vijf jaar na afsluiting, voor "
+            "verantwoording aan de toezichthouder.",
         ),
         internal_access="De FG en de AVG-functionarissen.",
     ),

@@ -55,6 +55,9 @@ class ActionContext:
     now: datetime.datetime = field(default_factory=timezone.now)
     scheduled_types: frozenset = frozenset()
     reviewed_types: frozenset = frozenset()
+    # {person id: retention.erasure.Identifiers}: read before a person's records go, so the
+    # texts that still name them can be swept afterwards.
+    identifiers: dict = field(default_factory=dict)
     # Per record type: may it have audit entries, due dates? (one cheap query each, per batch)
     _seen: dict = field(default_factory=dict)
 

@@ -7,6 +7,6 @@ class RetentionConfig(AppConfig):
     verbose_name = _("Retention")
 
     def ready(self):
-        from . import signals
+        from . import checks, signals  # noqa: F401 (checks registers the system checks)
 
         signals.connect()

@@ -234,4 +234,184 @@ DEFAULT_RULES = [
             "FG te doen. Het inzagelog volgt deze eigen regel, niet die van de persoon."
         ),
     },
+    # --- Added with the register consistency check (retention.checks, migration 0003) -------
+    {
+        "code": "zorgsignalen-beeindigd",
+        "name": "Signalen over een ondersteuningsbehoefte een jaar na beëindiging verwijderen",
+        "category": "gezondheid",
+        "activity": "zorgsignalen",
+        "target": "signal",
+        "record_kinds": "ondersteuning",
+        "trigger": "closed",
+        "period_amount": 1,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "Verwerkingsregister, 'Signalen over een ondersteuningsbehoefte': een jaar na "
+            "afsluiting. Het register heeft hier gelijk, niet de algemene signaalregel van twee "
+            "jaar ('signalen-beeindigd', voor overlast): dit signaal bevat gezondheidsgegevens "
+            "(AVG art. 9), vastgelegd met toestemming van een kwetsbare huurder. "
+            f"{SEED_003}: signalen kort bewaren en bijzondere gegevens alleen zolang het doel "
+            f"het vraagt. {SEED_002}: 'voorlopig bewaren, na x maanden opnieuw bezien' en bij het "
+            "afsluiten een expliciete afweging; vijf jaar (§5.4c) is het maximum voor "
+            "regie-informatie van wijkteams, niet de norm voor een corporatie. AVG art. 5 lid 1 "
+            "sub c en e. De kortere regel gaat voor: het signaal gaat na een jaar, de algemene "
+            "regel van twee jaar komt dan niet meer aan de beurt. Intrekken van de toestemming "
+            "verwijdert het signaal direct."
+        ),
+    },
+    {
+        "code": "nummerherkenning",
+        "name": "Nummerherkenning van bellers drie maanden na het gesprek verwijderen",
+        "category": "telefonie",
+        "activity": "telefonie",
+        "target": "access_log",
+        "record_kinds": "caller_lookup",
+        "trigger": "created",
+        "period_amount": 3,
+        "period_unit": "months",
+        "action": "delete",
+        "legal_source": (
+            "Verwerkingsregister, 'Telefonie-integratie': gespreksgegevens (nummer, tijdstip) "
+            "drie maanden. In deze applicatie laat de nummerherkenning alleen een regel in het "
+            "inzagelog na (soort 'caller_lookup': bij welk inkomend gesprek welk dossier is "
+            "opgezocht, en wanneer); dat zijn gespreksgegevens, geen inzage van het dossier. "
+            "Het openen van de klantkaart daarna staat apart in het inzagelog en volgt de regel "
+            "'inzagelog' (twee jaar, AVG art. 32). Opnames en gespreksduur staan bij BelWijs "
+            "(verwerkersovereenkomst). AVG art. 5 lid 1 sub c en e."
+        ),
+    },
+    {
+        "code": "verzoeken-betrokkenen",
+        "name": "Verzoeken van betrokkenen vijf jaar na afhandeling verwijderen",
+        "category": "klantcontact",
+        "activity": "privacybeheer",
+        "target": "data_subject_request",
+        "trigger": "closed",
+        "period_amount": 5,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "AVG art. 5 lid 2 en art. 12 lid 3 en 4 (verantwoordingsplicht): de corporatie moet "
+            "kunnen aantonen dat en hoe een verzoek om inzage, rectificatie, wissing, beperking "
+            f"of bezwaar binnen de termijn is afgehandeld ({SEED_004}, art. 8.2 en 9.3: vier "
+            "weken), ook nadat de gegevens zelf op verzoek zijn gewist (art. 9.6). Vijf jaar "
+            "na afhandeling sluit aan bij de verjaring van een vordering tot schadevergoeding "
+            "(AVG art. 82 jo. art. 3:310 BW: vijf jaar) en blijft binnen het maximum van "
+            f"{SEED_002}, §5.4c. De stappen van de afhandeling (gebeurtenissen) gaan met het "
+            "verzoek mee. Een open verzoek heeft geen vervaldatum; loopt er een klacht bij de "
+            "Autoriteit Persoonsgegevens of een procedure, dan een juridische bewaring. Geen "
+            "wettelijke bewaarplicht: de persoon zelf volgt zijn eigen regel."
+        ),
+    },
+    {
+        "code": "verklaringen-betrokkenen",
+        "name": "Verklaringen van betrokkenen twee jaar na het einde van de klantrelatie "
+        "verwijderen",
+        "category": "klantcontact",
+        "activity": "klantcontact",
+        "target": "person_statement",
+        "trigger": "last_contact",
+        "period_amount": 2,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            f"{SEED_004}, art. 9.1: de gegevens worden aangevuld met de verklaring van "
+            "betrokkene; AVG art. 16. De verklaring hoort bij de gegevens die ze betwist en "
+            "blijft zolang die er zijn: twee jaar na het einde van de klantrelatie, zoals de "
+            "contactmomenten en de persoon (Verwerkingsregister, 'Klantcontacten')."
+        ),
+    },
+    {
+        "code": "privacybeheer-overeenkomsten",
+        "name": "Verwerkersovereenkomsten en convenanten zeven jaar na afloop verwijderen",
+        "category": "zakelijk-contact",
+        "activity": "privacybeheer",
+        "target": "",
+        "trigger": "closed",
+        "period_amount": 7,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "Verwerkingsregister, 'Privacybeheer': overeenkomsten, met de namen en "
+            "contactgegevens van de contactpersonen, zeven jaar na afloop: zo lang moet de "
+            "corporatie kunnen aantonen dat een verstrekking een grondslag had (AVG art. 5 lid "
+            "2 en art. 28 lid 3), aansluitend bij de bewaarplicht van de administratie "
+            "(art. 2:10 lid 3 BW). De engine heeft geen bewaardoel voor het register: de FG "
+            "voert deze regel uit bij de jaarlijkse controle van het register."
+        ),
+    },
+    {
+        "code": "datalekregister",
+        "name": "Datalekken en registerversies vijf jaar na afsluiting verwijderen",
+        "category": "logging",
+        "activity": "privacybeheer",
+        "target": "",
+        "trigger": "closed",
+        "period_amount": 5,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "AVG art. 33 lid 5: elk datalek wordt gedocumenteerd, zodat de Autoriteit "
+            "Persoonsgegevens de naleving kan controleren. Verwerkingsregister, 'Privacybeheer': "
+            "datalekken en versies van het register vijf jaar na afsluiting. De FG voert deze "
+            "regel uit; de engine heeft geen bewaardoel voor het register."
+        ),
+    },
+    {
+        "code": "tevredenheidsonderzoek",
+        "name": "Antwoorden op tevredenheidsonderzoek een jaar na de meting verwijderen",
+        "category": "tevredenheid",
+        "activity": "klanttevredenheid",
+        "target": "",
+        "trigger": "closed",
+        "period_amount": 1,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "Verwerkingsregister, 'Klanttevredenheidsonderzoek': antwoorden een jaar na "
+            "afronding van de meting; het onderzoeksbureau verwijdert de uitnodigingsbestanden "
+            "binnen 30 dagen na het veldwerk (verwerkersovereenkomst met KlantMeter, seed 001). "
+            "De antwoorden staan bij KlantMeter, niet in deze applicatie: deze regel legt het "
+            "beleid vast. Een afmelding voor onderzoek blijft zolang de persoon bestaat, zodat "
+            "een afgemelde huurder niet opnieuw wordt uitgenodigd."
+        ),
+    },
+    {
+        "code": "eindafrekening-fiscaal",
+        "name": "Eindafrekeningen zeven jaar na het einde van de huur bewaren (fiscaal)",
+        "category": "financieel",
+        "activity": "huuropzegging",
+        "target": "",
+        "trigger": "tenancy_end",
+        "period_amount": 7,
+        "period_unit": "years",
+        "action": "delete",
+        "is_statutory": True,
+        "legal_source": (
+            "Fiscale bewaarplicht, art. 52 lid 4 Algemene wet inzake rijksbelastingen: zeven "
+            "jaar. Verwerkingsregister, 'Huuropzegging en eindinspectie'. De eindafrekening "
+            "staat in het Vastgoed-ERP, niet in deze applicatie: deze regel legt het beleid "
+            "vast. De huurovereenkomst zelf volgt 'huurovereenkomst-fiscaal'."
+        ),
+    },
+    {
+        "code": "woninggegevens",
+        "name": "Woninggegevens niet meer aan een persoon koppelen na het einde van de huur",
+        "category": "woning",
+        "activity": "",
+        "target": "",
+        "trigger": "tenancy_end",
+        "period_amount": 7,
+        "period_unit": "years",
+        "action": "anonymise",
+        "legal_source": (
+            "De woning (adres, eenheidnummer) is vastgoed van de corporatie en blijft bestaan; "
+            "een persoonsgegeven is ze alleen via wie er woont. Die koppeling vervalt met de "
+            "huurovereenkomst (zeven jaar na het einde, art. 52 lid 4 AWR, regel "
+            "'huurovereenkomst-fiscaal') en met de contactmomenten (geanonimiseerd twee jaar "
+            "na het einde van de klantrelatie; de eenheid blijft dan zonder persoon voor "
+            "managementinformatie). AVG art. 5 lid 1 sub e."
+        ),
+    },
 ]

@@ -86,3 +86,47 @@ PERSONAL_DATA = {
     },
     "RetentionLock": NOT_PERSONAL,
 }
+
+# --- The data-subject registry (see persondata.registry) --------------------------------------
+
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+
+from persondata.registry import DELETE, Holds, Keep, Source  # noqa: E402
+
+_NOT_IN_COPY = _("says when we delete or review the data shown above (the periods are listed)")
+
+SUBJECT_DATA = {
+    "RetentionSchedule": Holds(
+        path="person_id",
+        label=_("due dates of your data"),
+        not_in_copy=_NOT_IN_COPY,
+        source=Source.SYSTEM,
+        restricted=False,
+        # Due dates of what an erasure keeps stay; those of what it removes go with the records.
+        erasure=Keep(duty=_("the due dates of the data that is kept")),
+    ),
+    "LegalHold": Holds(
+        path="person",
+        label=_("legal holds on your data"),
+        not_in_copy=_("a hold says that data must be kept, for example for a claim"),
+        source=Source.STAFF,
+        restricted=False,
+        erasure=DELETE,
+    ),
+    "RetentionReview": Holds(
+        path="person_id",
+        label=_("decisions to keep or delete your data after its period"),
+        not_in_copy=_NOT_IN_COPY,
+        source=Source.STAFF,
+        restricted=False,
+        erasure=Keep(duty=_("accountability (AVG art. 5(2)): the decision, without content")),
+    ),
+    "ErasureLog": Holds(
+        path="person_id",
+        label=_("the record that your data was erased"),
+        not_in_copy=_("a note that data was erased at your request; it holds no data of yours"),
+        source=Source.SYSTEM,
+        restricted=False,
+        erasure=Keep(duty=_("proof of the erasure (AVG art. 5(2) and art. 17)")),
+    ),
+}

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts import roles
+from persondata.registry import entries as person_data_entries
 
 from . import actions, engine
 from .models import (
@@ -40,7 +41,6 @@ from .models import (
     Trigger,
     tombstone_text,
 )
-from .periods import add_months
 from .targets import REGISTRY, STORED
 
 logger = logging.getLogger(__name__)
@@ -201,15 +201,29 @@ def validate_decision(review, *, decision, reason, keep_until, today=None) -> No
     today = today or timezone.localdate()
     errors = {}
     if decision == RetentionReview.Decision.KEEP:
+        from .limits import keep_date_error
+
         if not reason:
             errors["reason"] = _("Give the reason to keep the record.")
-        latest = add_months(today, 12 * MAX_KEEP_YEARS)
         if keep_until is None or keep_until <= today:
             errors["keep_until"] = _("Choose a date after today.")
-        elif keep_until > latest:
-            errors["keep_until"] = _(
-                "Keep a record at most %(years)s years before weighing it again (until %(date)s)."
-            ) % {"years": MAX_KEEP_YEARS, "date": latest.strftime("%d-%m-%Y")}
+        else:
+            # The same limits as a signal's review date (retention.limits): the default period
+            # ahead, up to five years with the reason (seed 002 §5.4c).
+            target = review.rule.target_spec
+            kind = None
+            if target is not None and target.available and target.kind_field:
+                kind = (
+                    target.records()
+                    .filter(pk=review.object_id)
+                    .values_list(target.kind_field, flat=True)
+                    .first()
+                )
+            message = keep_date_error(
+                keep_until, reason=reason, target=review.rule.target, kind=kind, today=today
+            )
+            if message:
+                errors["keep_until"] = message
     elif decision == RetentionReview.Decision.DELETE:
         target = review.rule.target_spec
         if target is None or not target.available:
@@ -333,9 +347,30 @@ class Kept:
     why: str
 
 
-def _kept_records(person_id: int, day) -> dict[str, dict[int, str]]:
-    """{target key: {record id: why}}: records a statutory period or a record hold keeps."""
+def _kept_records(person_id: int, day, *, ignore_holds=()) -> dict[str, dict[int, str]]:
+    """{model label: {record id: why}}: records of the person (through any declared path) that
+    a statutory period, a record hold or a reviewed keep decision keeps, with the records they
+    are part of (a held task keeps its contact moment: anonymising the contact blanks it)."""
+    from persondata import registry as person_data
+
+    from . import erasure
+
     kept: dict[str, dict[int, str]] = {}
+
+    def keep(label, pk, why):
+        kept.setdefault(label, {}).setdefault(pk, why)
+        item = person_data.entry_for(label)
+        parent = item.holds.part_of if item is not None else None
+        if parent:
+            parent_model = item.model._meta.get_field(parent).related_model
+            parent_id = (
+                item.model._base_manager.filter(pk=pk)
+                .values_list(f"{parent}_id", flat=True)
+                .first()
+            )
+            if parent_id is not None:
+                keep(parent_model._meta.label, parent_id, why)
+
     statutory = RetentionRule.objects.active_on(day).filter(is_statutory=True).exclude(target="")
     for rule in statutory:
         target = rule.target_spec
@@ -345,48 +380,128 @@ def _kept_records(person_id: int, day) -> dict[str, dict[int, str]]:
         for pk, (_person, trigger) in target.compute(rule, pks).items():
             due = rule.due_from(trigger) if trigger is not STORED else None
             if due is None or due > day:
-                kept.setdefault(target.key, {})[pk] = f"statutory:{rule.code}"
-    holds = LegalHold.objects.active_on(day).filter(person_id=person_id, object_id__isnull=False)
+                keep(target.model_label, pk, f"statutory:{rule.code}")
+    holds = (
+        LegalHold.objects.active_on(day)
+        .filter(person_id=person_id, object_id__isnull=False)
+        .exclude(pk__in=list(ignore_holds))
+    )
     for type_id, object_id in holds.values_list("content_type_id", "object_id"):
         model = ContentType.objects.get_for_id(type_id).model_class()
-        for target in REGISTRY.values():
-            if target.available and target.model is model and target.person_field:
-                kept.setdefault(target.key, {})[object_id] = "hold"
-        if model is not None and model._meta.label == "contacts.Task":
-            # A held task keeps its contact moment as it is (anonymising it blanks the task).
-            contact_id = (
-                model._base_manager.filter(pk=object_id)
-                .values_list("contact_moment_id", flat=True)
-                .first()
-            )
-            if contact_id is not None:
-                kept.setdefault("contact_moment", {})[contact_id] = "hold"
+        if model is not None and person_data.entry_for(model) is not None:
+            keep(model._meta.label, object_id, "hold")
+    # A reviewed "keep until" decision (or a review still open) on a record that reaches the
+    # person through any path: a mandate kept by its owner also when the representative asks.
+    for item in person_data.entries():
+        if item.label == erasure.PERSON or not any(
+            t.model_label == item.label for t in REGISTRY.values()
+        ):
+            continue
+        pks = list(item.records([person_id]).values_list("pk", flat=True))
+        if not pks:
+            continue
+        decided = RetentionSchedule.objects.filter(
+            content_type=ContentType.objects.get_for_model(item.model),
+            object_id__in=pks,
+        ).filter(
+            Q(state=RetentionSchedule.State.REVIEW)
+            | Q(state=RetentionSchedule.State.PENDING, kept_until__gt=day)
+        )
+        for object_id in decided.values_list("object_id", flat=True):
+            keep(item.label, object_id, "keep_decision")
     return kept
 
 
-# The order in which an erasure handles a person's records; contacts are anonymised (with the
-# tombstone, their tasks with them), all other records deleted. Access-log records follow their
-# own rule.
-ERASURE_ORDER = (
-    "signal",
-    "contact_moment",
-    "phone_number",
-    "email_address",
-    "mandate",
-    "tenancy",
-)
+def _kept_summary(kept: dict, person_id: int) -> list[dict]:
+    """The rows of what stays (``erasure.kept_row``): what a period, hold or decision keeps,
+    then what a declared legal duty keeps."""
+    from . import erasure
+
+    rows = []
+    for label, records in sorted(kept.items()):
+        reasons = Counter(records.values())
+        rows.extend(erasure.kept_row(label, n, why) for why, n in sorted(reasons.items()))
+    rows.extend(erasure.kept_by_duty([person_id]))
+    return rows
+
+
+def erasure_preview(person, *, today: datetime.date | None = None, ignore_holds=()) -> dict:
+    """What ``erase_person`` would do today, without changing anything: shown to the privacy
+    officer before they confirm. ``{"refused": a hold on the person stops it, "goes": [{label,
+    count, action}], "stays": [kept rows, as in the erasure log], "person_deleted": bool}``.
+
+    Counted from the same declarations and the same ``_kept_records`` as the erasure itself,
+    so the preview and the erasure cannot disagree. ``ignore_holds``: holds the erasure itself
+    releases first (the request's own hold).
+    """
+    from persondata import registry as person_data
+
+    from . import erasure
+
+    today = today or timezone.localdate()
+    person_id = person.pk
+    whole_person = LegalHold.objects.active_on(today).filter(person_id=person_id, object_id=None)
+    if whole_person.exclude(pk__in=list(ignore_holds)).exists():
+        return {
+            "refused": True,
+            "goes": [],
+            "stays": [erasure.kept_row(erasure.PERSON, 1, "hold")],
+            "person_deleted": False,
+        }
+    kept = _kept_records(person_id, today, ignore_holds=ignore_holds)
+    goes = []
+    for item in person_data.erasure_plan():
+        declared = item.holds.erasure
+        if item.label == erasure.PERSON or isinstance(declared, person_data.Keep):
+            continue
+        held = kept.get(item.label, {})
+        n = sum(
+            1 for pk in item.records([person_id]).values_list("pk", flat=True) if pk not in held
+        )
+        if n:
+            action = "anonymised" if isinstance(declared, person_data.Anonymise) else "deleted"
+            goes.append(
+                {
+                    "target": erasure.kind_key(item.label),
+                    "label": erasure.kind_label(item.label),
+                    "count": n,
+                    "action": action,
+                }
+            )
+    person_deleted = not kept
+    if person_deleted:
+        goes.append(
+            {
+                "target": "person",
+                "label": erasure.kind_label(erasure.PERSON),
+                "count": 1,
+                "action": "deleted",
+            }
+        )
+    return {
+        "refused": False,
+        "goes": goes,
+        "stays": _kept_summary(kept, person_id),
+        "person_deleted": person_deleted,
+    }
 
 
 @transaction.atomic
 def erase_person(person, *, requested_by, reason: str, today: datetime.date | None = None):
-    """Erase a person's data at their request (art. 17 AVG) through the retention actions.
+    """Erase a person's data at their request (art. 17 AVG), by the person-data registry.
 
     A legal hold on the person refuses the erasure (``ErasureRefused``, with its log entry).
-    Records a statutory period or a record hold keeps are kept, and so is the person as long as
-    such records exist; everything else goes now. Contacts stay anonymised for management
-    information with the tombstone "Gegevens verwijderd op verzoek van betrokkene op ...".
-    The audit trail about the person is redacted. Returns the ``ErasureLog`` entry.
+    Every declared kind of data is handled by its declaration (``retention.erasure``): deleted,
+    anonymised (contacts stay for management information with the tombstone "Gegevens
+    verwijderd op verzoek van betrokkene op ..."), or kept under its named legal duty with its
+    free texts emptied. Records a statutory period, a record hold or a reviewed keep decision
+    keeps are kept, and so is the person as long as such records exist; produced copies, guard
+    overrides, notifications, search texts and stored API responses that name the person go.
+    The audit trail about the person is redacted. Returns the ``ErasureLog`` entry, whose
+    ``kept`` lists what stays and why.
     """
+    from . import erasure
+
     today = today or timezone.localdate()
     person_id = person.pk
     reason = (reason or "").strip()[:300]
@@ -411,34 +526,18 @@ def erase_person(person, *, requested_by, reason: str, today: datetime.date | No
         scheduled_types=engine.scheduled_types(),
         reviewed_types=engine.reviewed_types(),
     )
+    ctx.identifiers.update(erasure.identifiers_of([person_id]))
     kept = _kept_records(person_id, today)
-    counts: dict[str, dict[str, int]] = {}
-    for key in ERASURE_ORDER:
-        target = REGISTRY[key]
-        if not target.available:
-            continue
-        pks = [
-            pk
-            for pk in target.records_of_persons([person_id]).values_list("pk", flat=True)
-            if pk not in kept.get(key, {})
-        ]
-        if not pks:
-            continue
-        if key == "contact_moment":
-            actions.anonymise(target, pks, ctx)
+    counts = erasure.erase_records([person_id], ctx, kept=kept)
+    # Due dates of what was anonymised are done: nothing is left for a rule to do.
+    for item in person_data_entries():
+        if item.anonymise is not None and kept.get(item.label) is None:
             RetentionSchedule.objects.filter(
-                content_type=engine.content_type_of(target), object_id__in=pks
+                content_type=ContentType.objects.get_for_model(item.model), person_id=person_id
             ).update(state=RetentionSchedule.State.DONE, done_at=ctx.now)
-            counts[key] = {"anonymised": len(pks)}
-        else:
-            actions.delete(target, pks, ctx)
-            counts[key] = {"deleted": len(pks)}
-    kept_summary = []
-    for key, records in sorted(kept.items()):
-        reasons = Counter(records.values())
-        kept_summary.extend(
-            {"target": key, "count": n, "why": why} for why, n in sorted(reasons.items())
-        )
+    # Listed before the person goes: afterwards the kept request no longer names them.
+    with translation.override(settings.LANGUAGE_CODE):
+        kept_summary = _kept_summary(kept, person_id)
     person_deleted = not kept
     if person_deleted:
         actions.delete(REGISTRY["person"], [person_id], ctx)
@@ -446,6 +545,7 @@ def erase_person(person, *, requested_by, reason: str, today: datetime.date | No
         from audit.services import redact_entries_for_person
 
         redact_entries_for_person(person_id, reason=redaction)
+        erasure.sweep([person_id], ctx)
     log = ErasureLog.objects.create(
         person_id=person_id,
         requested_by=requested_by,

@@ -6,19 +6,22 @@ actions it allows. Trigger dates are computed per batch of records with a few ag
 (never per record), so the same code serves the nightly run, the signals that recompute a
 record's due date, the dry run and the check just before acting.
 
-A module that adds personal data (e.g. the allocation of homes with medical urgency) registers a
-target here; until then a rule for that data has no target and documents the policy only.
+The targets are not listed here: each model declares its own in ``<app>/personal_data.py``
+(``persondata.registry.Retention``), next to what its records hold about a person and how an
+erasure treats them, and ``REGISTRY`` is built from those declarations. A rule for data without a
+declared target documents the policy only.
 """
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache, partial
+from importlib import import_module
 
 from django.apps import apps
-from django.db.models import Case, Count, Max, Q, Value, When
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
 from .models import Action, Trigger
 from .sql import among
@@ -229,56 +232,51 @@ def person_relationship_end(person_ids: Iterable[int]) -> dict:
 # --- Actions ------------------------------------------------------------------------------------
 
 
-def anonymise_contact_moments(ids, ctx):
-    """Keep date, channel, direction, subject, defect type, outcome and team (management
-    information); blank the texts; detach the person, the representative's mandate and the
-    home. The contact's tasks lose their texts, their events the person and note."""
+def anonymise_records(entry, ids, ctx, *, detach_person: bool = False, as_part: bool = False):
+    """Anonymise these records of ``entry`` by their declaration (``persondata.registry``),
+    and the records that are part of them (a contact's tasks, a task's events) by theirs.
+
+    ``replace`` texts become the tombstone (erasure on request) or the retention marker where
+    they are not empty, ``blank`` texts become empty, ``detach`` links empty. A part follows
+    its whole: it loses its own link to the person when the whole loses its (a contact's task
+    and its events), not when only the whole's texts go (a task anonymised by its own rule).
+    """
+    from persondata import registry
+
     from .actions import chunks, pks
 
-    contact = _contacts_model("ContactMoment")
-    task = _contacts_model("Task")
-    event = _contacts_model("TaskEvent")
-    for part in chunks(list(ids)):
-        task_ids = pks(task._base_manager.filter(among("contact_moment_id", part)))
-        event_ids = pks(event._base_manager.filter(among("task_id", task_ids))) if task_ids else []
-        ctx.redact(contact, part)
-        if task_ids:
-            ctx.redact(task, task_ids)
-            _blank_tasks(task._base_manager.filter(among("pk", task_ids)), ctx)
-            task._base_manager.filter(among("pk", task_ids)).update(person=None)
-        if event_ids:
-            ctx.redact(event, event_ids)
-            event._base_manager.filter(among("pk", event_ids)).update(person=None, note="")
-        contact._base_manager.filter(among("pk", part)).update(
-            person=None,
-            mandate=None,
-            unit=None,
-            caller_kind="other",
-            summary=ctx.tombstone or ctx.marker,
-            notes="",
-        )
-
-
-def _blank_tasks(tasks, ctx):
-    tasks.update(
-        requested_action=ctx.marker,
-        # A closed task keeps a (blanked) closing note: a done task always has one.
-        closing_note=Case(When(status="done", then=Value(ctx.marker)), default=Value("")),
+    spec = entry.anonymise
+    if spec is None:
+        raise ValueError(f"{entry.label} cannot be anonymised")
+    model = entry.model
+    detach = list(spec.detach)
+    if detach_person:
+        detach += [name for name in entry.direct_person_fields() if name not in detach]
+    loses_person = detach_person or any(
+        name in spec.detach for name in entry.direct_person_fields()
     )
-
-
-def anonymise_tasks(ids, ctx):
-    from .actions import chunks, pks
-
-    task = _contacts_model("Task")
-    event = _contacts_model("TaskEvent")
+    # The tombstone ("erased at the data subject's request on ...") stands once, in the whole.
+    text = ctx.marker if as_part else (ctx.tombstone or ctx.marker)
     for part in chunks(list(ids)):
-        event_ids = pks(event._base_manager.filter(among("task_id", part)))
-        ctx.redact(task, part)
-        if event_ids:
-            ctx.redact(event, event_ids)
-            event._base_manager.filter(among("pk", event_ids)).update(note="")
-        _blank_tasks(task._base_manager.filter(among("pk", part)), ctx)
+        for dependent in registry.dependents(entry):
+            if dependent.anonymise is None:
+                continue
+            children = pks(
+                dependent.model._base_manager.filter(among(f"{dependent.holds.part_of}_id", part))
+            )
+            if children:
+                anonymise_records(
+                    dependent, children, ctx, detach_person=loses_person, as_part=True
+                )
+        ctx.redact(model, part)
+        records = model._base_manager.filter(among("pk", part))
+        for name in spec.replace:
+            records.exclude(**{name: ""}).update(**{name: text})
+        updates = dict.fromkeys(spec.blank, "")
+        updates.update(dict.fromkeys(detach))
+        updates.update(dict(spec.values))
+        if updates:
+            records.update(**updates)
 
 
 def detach_mandates(ids, ctx):
@@ -293,157 +291,94 @@ def detach_mandates(ids, ctx):
 
 
 def before_person_delete(ids, ctx):
-    """A person's contacts stay, anonymised, for management information; contacts made under a
-    mandate the person held lose the mandate."""
-    from .actions import chunks, pks
+    """Before the person rows go: every declared record of theirs is handled by its
+    declaration (contacts anonymised for management information, copies and guard overrides
+    deleted, requests kept without their texts, ...; ``retention.erasure``), and what names
+    them in free text is read, to be swept after the delete."""
+    from . import erasure
 
-    contact = _contacts_model("ContactMoment")
-    mandate = _contacts_model("Mandate")
-    for part in chunks(list(ids)):
-        anonymise_contact_moments(pks(contact._base_manager.filter(among("person_id", part))), ctx)
-        detach_mandates(
-            pks(mandate._base_manager.filter(Q(represented__in=part) | Q(representative__in=part))),
-            ctx,
-        )
+    # An erasure on request read them before it removed the contact details: keep those.
+    unread = [pid for pid in ids if pid not in ctx.identifiers]
+    ctx.identifiers.update(erasure.identifiers_of(unread))
+    erasure.erase_records(ids, ctx)
 
 
 def after_person_delete(person_ids, ctx):
     from audit.services import redact_entries_for_person
 
+    from . import erasure
+
     for person_id in person_ids:
         redact_entries_for_person(person_id, reason=ctx.reason)
+    erasure.sweep(person_ids, ctx)
 
 
-CONTACT_DATE_FIELDS = ("occurred_at", "created_at")
-
-REGISTRY: dict[str, Target] = {}
-
-
-def register(target: Target) -> Target:
-    REGISTRY[target.key] = target
-    return target
+def _hook(path: str | None):
+    if not path:
+        return None
+    module, _sep, name = path.rpartition(".")
+    return getattr(import_module(module), name)
 
 
-register(
-    Target(
-        key="contact_moment",
-        model_label="contacts.ContactMoment",
-        label=_("contact moments of a person"),
-        created_field="occurred_at",
-        date_fields=CONTACT_DATE_FIELDS,
-        actions=frozenset({Action.DELETE, Action.ANONYMISE}),
-        kind_field="subject__code",
-        base_filter=Q(person__isnull=False),
-        anonymiser=anonymise_contact_moments,
-        order=20,
+def target_from(entry, spec) -> Target:
+    """The retention target of one ``persondata.registry.Retention`` declaration."""
+    person_field = spec.person_field
+    if person_field is None:
+        person_field = entry.person_lookup()
+    anonymiser = None
+    if entry.anonymise is not None and Action.ANONYMISE in spec.actions:
+        anonymiser = partial(anonymise_records, entry)
+    return Target(
+        key=spec.key,
+        model_label=entry.label,
+        label=spec.label or entry.holds.label,
+        person_field=person_field or None,
+        created_field=spec.created_field,
+        closed_field=spec.closed_field,
+        review_field=spec.review_field,
+        own_tenancy_end=spec.own_tenancy_end,
+        deregistration_field=spec.deregistration_field,
+        date_fields=tuple(spec.date_fields),
+        actions=frozenset(Action(action) for action in spec.actions),
+        kind_field=spec.kind_field,
+        base_filter=spec.base_filter,
+        cascades_person=spec.cascades_person,
+        order=spec.order,
+        max_batch=spec.max_batch,
+        schedule_on_save=spec.schedule_on_save,
+        anonymiser=anonymiser,
+        before_delete=_hook(spec.before_delete),
+        after_delete=_hook(spec.after_delete),
     )
-)
-register(
-    Target(
-        key="anonymous_contact_moment",
-        model_label="contacts.ContactMoment",
-        label=_("anonymous contact moments (caller not identified)"),
-        person_field=None,
-        created_field="occurred_at",
-        date_fields=CONTACT_DATE_FIELDS,
-        actions=frozenset({Action.DELETE, Action.ANONYMISE}),
-        kind_field="subject__code",
-        base_filter=Q(person__isnull=True),
-        anonymiser=anonymise_contact_moments,
-        order=21,
-    )
-)
-register(
-    Target(
-        key="task",
-        model_label="contacts.Task",
-        label=_("tasks, repair requests and callbacks"),
-        person_field="contact_moment__person_id",
-        closed_field="closed_at",
-        date_fields=("closed_at", "due_date", "created_at"),
-        actions=frozenset({Action.DELETE, Action.ANONYMISE}),
-        kind_field="kind__code",
-        anonymiser=anonymise_tasks,
-        order=10,
-    )
-)
-register(
-    Target(
-        key="phone_number",
-        model_label="contacts.PhoneNumber",
-        label=_("phone numbers"),
-        date_fields=("created_at", "updated_at"),
-        order=30,
-    )
-)
-register(
-    Target(
-        key="email_address",
-        model_label="contacts.EmailAddress",
-        label=_("e-mail addresses"),
-        date_fields=("created_at", "updated_at"),
-        order=30,
-    )
-)
-register(
-    Target(
-        key="tenancy",
-        model_label="contacts.Tenancy",
-        label=_("tenancies"),
-        own_tenancy_end="end_date",
-        date_fields=("start_date", "end_date"),
-        order=40,
-    )
-)
-register(
-    Target(
-        key="mandate",
-        model_label="contacts.Mandate",
-        label=_("mandates (machtigingen)"),
-        person_field="represented_id",
-        date_fields=("valid_to", "verified_at"),
-        before_delete=detach_mandates,
-        order=35,
-    )
-)
-register(
-    Target(
-        key="signal",
-        model_label="contacts.Signal",
-        label=_("signals"),
-        closed_field="ended_on",
-        review_field="review_on",
-        date_fields=("review_on", "ended_on"),
-        kind_field="signal_type__code",
-        order=15,
-    )
-)
-register(
-    Target(
-        key="access_log",
-        model_label="audit.AccessLogEntry",
-        label=_("access log (who viewed which person's data)"),
-        created_field="at",
-        date_fields=("at",),
-        kind_field="what",
-        order=60,
-        schedule_on_save=False,
-    )
-)
-register(
-    Target(
-        key="person",
-        model_label="contacts.Person",
-        label=_("persons (the whole file)"),
-        person_field="id",
-        date_fields=("created_at",),
-        cascades_person=True,
-        max_batch=250,
-        before_delete=before_person_delete,
-        after_delete=after_person_delete,
-        order=90,
-    )
-)
+
+
+@cache
+def _targets() -> dict[str, Target]:
+    from persondata import registry
+
+    built = {}
+    for entry, spec in registry.retention_specs():
+        if spec.key in built:
+            raise ValueError(f"retention target {spec.key!r} is declared twice")
+        built[spec.key] = target_from(entry, spec)
+    return dict(sorted(built.items(), key=lambda item: (item[1].order, item[0])))
+
+
+class _Registry(Mapping):
+    """The targets, built on first use from the person-data registry (the declarations in
+    ``<app>/personal_data.py``), once the apps are loaded."""
+
+    def __getitem__(self, key):
+        return _targets()[key]
+
+    def __iter__(self):
+        return iter(_targets())
+
+    def __len__(self):
+        return len(_targets())
+
+
+REGISTRY: Mapping[str, Target] = _Registry()
 
 
 def targets_for_model(model) -> list[Target]:

@@ -209,6 +209,20 @@ class RestrictForm(ActionForm):
     reason = forms.CharField(label=_("Why restrict processing?"), max_length=300)
 
 
+class EraseForm(ActionForm):
+    """Erasure cannot be undone: the officer confirms after seeing what goes and what stays
+    (``retention.services.erasure_preview``, on the request page)."""
+
+    form_id = "erase"
+
+    confirm = forms.BooleanField(
+        label=_("I have checked what is erased and what is kept"),
+        error_messages={
+            "required": _("Confirm that you have checked what is erased and what is kept.")
+        },
+    )
+
+
 class ObjectionForm(ActionForm):
     form_id = "objection"
 

@@ -89,6 +89,7 @@ def _register_info(activities, rule_targets, rule_activities=True):
     retention rules of the category name.
     """
     from processingregister.services import purpose_summary, recipients_of
+    from retention.explain import phrase_text
     from retention.models import RetentionRule
 
     today = timezone.localdate()
@@ -124,15 +125,30 @@ def _register_info(activities, rule_targets, rule_activities=True):
                 "retention_explanation": activity.retention_explanation,
             }
         )
+    # The same phrase the card and the staff's retention page show ("verwijderd 2 jaar na
+    # einde huur"), from the same rules (retention.explain).
     retention = [
-        {"rule": rule.name, "period": rule.period_display(), "source": rule.legal_source}
+        {
+            "rule": rule.name,
+            "phrase": phrase_text(rule),
+            "period": rule.period_display(),
+            "source": rule.legal_source,
+        }
         for rule in rules
     ]
     return {"purposes": purposes, "retention": retention}
 
 
 def _category(
-    key, title, intro, records, activities=None, rule_targets=(), empty="", always_explain=False
+    key,
+    title,
+    intro,
+    records,
+    activities=None,
+    rule_targets=(),
+    empty="",
+    always_explain=False,
+    sources=(),
 ):
     """One part of the document. Without records there is nothing to explain, unless
     ``always_explain`` (e.g. the survey purpose, which applies to every tenant)."""
@@ -143,16 +159,112 @@ def _category(
         )
     return {
         "key": key,
-        "title": title,
-        "intro": intro,
+        "title": str(title),
+        "intro": str(intro),
         "records": records,
-        "empty": empty or _("We hold nothing of this kind about you."),
+        "empty": str(empty or _("We hold nothing of this kind about you.")),
+        # Art. 15(1)(g): where the data came from, per kind of data in this part.
+        "sources": list(sources) if records else [],
         **info,
     }
 
 
+def _resolve(obj, dotted: str):
+    value = obj
+    for part in dotted.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value
+
+
+def _field_value(obj, spec):
+    """The value of a declared copy field: choices as their label, a related record as its
+    name, ``attr`` as the attribute it names."""
+    if spec.attr:
+        return _resolve(obj, spec.attr)
+    field = type(obj)._meta.get_field(spec.name)
+    if field.choices and not field.is_relation:
+        return getattr(obj, f"get_{spec.name}_display")() if getattr(obj, spec.name) else ""
+    value = getattr(obj, spec.name)
+    if field.is_relation and value is not None:
+        return getattr(value, "name", None) or str(value)
+    return value
+
+
+def _entry_record(entry, obj, fields) -> dict:
+    spec = [(f, _field_value(obj, f)) for f in fields]
+    record_fields, data = [], {}
+    for f, value in spec:
+        data[f.name] = _raw(value) if not hasattr(value, "pk") else str(value)
+        if value in (None, ""):
+            continue
+        label = str(capfirst(f.label)) if f.label else _label(type(obj), f.name)
+        record_fields.append({"label": label, "value": _fmt(value)})
+    return {"id": obj.pk, "kind": str(entry.holds.label), "fields": record_fields, "data": data}
+
+
+def _is_withheld(entry, obj, withheld) -> bool:
+    """Left out when the record, or a record it is part of, was withheld."""
+    from persondata import registry
+
+    while entry is not None and obj is not None:
+        if entry.holds.withhold_key and (entry.holds.withhold_key, obj.pk) in withheld:
+            return True
+        parent = entry.holds.part_of
+        if not parent:
+            return False
+        obj = getattr(obj, parent, None)
+        entry = registry.entry_for(type(obj)) if obj is not None else None
+    return False
+
+
+def _section_records(key, person, withheld):
+    """(records, activities, retention target keys, source labels) of one section, from the
+    registry's declarations."""
+    from persondata import registry
+
+    records, activities, targets, sources = [], [], [], []
+    for entry in registry.section_entries(key):
+        targets += [spec.key for spec in entry.holds.retention if spec.person_field != ""]
+        copy = entry.holds.copy
+        groups = (
+            [(path, entry.copy_fields(path)) for path in copy]
+            if isinstance(copy, dict)
+            else [(None, entry.copy_fields(None))]
+        )
+        found = 0
+        for path, fields in groups:
+            qs = entry.records([person.pk], path=path).order_by(*entry.holds.order_by)
+            relations = [f.name for f in fields if not f.attr and _is_relation(entry, f.name)]
+            relations += [f.attr.rsplit(".", 1)[0] for f in fields if f.attr and "." in f.attr]
+            if entry.holds.activity:
+                relations.append(entry.holds.activity)
+            if relations:
+                qs = qs.select_related(*relations)
+            for obj in qs:
+                if _is_withheld(entry, obj, withheld):
+                    continue
+                records.append(_entry_record(entry, obj, fields))
+                found += 1
+                if entry.holds.activity:
+                    activities.append(_resolve(obj, entry.holds.activity.replace("__", ".")))
+        if found:
+            label = registry.Source.label(entry.holds.source)
+            sources.append({"kind": str(capfirst(entry.holds.label)), "source": label})
+    return records, activities, targets, sources
+
+
+def _is_relation(entry, name) -> bool:
+    return entry.model._meta.get_field(name).is_relation
+
+
 def gather_personal_data(person, *, request=None, withheld=None, now=None) -> dict:
     """Everything about ``person`` across the apps, as one dict (Dutch text).
+
+    What goes in, under which heading, with which labels and sources, is read from the
+    person-data registry (``SUBJECT_DATA`` and ``COPY_SECTIONS`` in each app's
+    ``personal_data.py``): a kind of data declared there is in the copy without a change here.
 
     ``withheld``: {(item kind, record id): reason} left out (third-party information); the
     document says how many and why, never what.
@@ -163,345 +275,49 @@ def gather_personal_data(person, *, request=None, withheld=None, now=None) -> di
 
 def _gather(person, *, request, withheld, now):
     from audit.models import AccessLogEntry
-    from contacts.models import (
-        ContactMoment,
-        EmailAddress,
-        Mandate,
-        Person,
-        PhoneNumber,
-        Signal,
-        Task,
-        Tenancy,
-    )
+    from contacts.models import Person
+    from persondata import registry
     from processingregister.models import Controller, ProcessingActivity
 
-    from .models import (
-        DataSubjectRequest,
-        Objection,
-        PersonStatement,
-        ProcessingRestriction,
-        SurveyOptOut,
-    )
+    from .models import Objection, SurveyOptOut
 
     now = now or timezone.now()
     categories = []
-
-    # 1. The person.
-    categories.append(
-        _category(
-            "person",
-            _("Your personal details"),
-            _("Your name and the details we use to tell you apart from others."),
-            [
-                _record(
-                    person,
-                    [
-                        ("relation_number", person.relation_number),
-                        ("initials", person.initials),
-                        ("given_name", person.given_name),
-                        ("surname_prefix", person.surname_prefix),
-                        ("surname", person.surname),
-                        ("date_of_birth", person.date_of_birth),
-                        ("created_at", person.created_at),
-                    ],
-                )
-            ],
-            rule_targets=["person"],
-        )
-    )
-
-    # 2. Contact details.
-    details = [
-        _record(
-            p,
-            [
-                ("number", p.display),
-                ("kind", p.get_kind_display()),
-                ("is_preferred", p.is_preferred),
-            ],
-        )
-        for p in PhoneNumber.objects.filter(person=person).order_by("pk")
-    ] + [
-        _record(
-            e,
-            [
-                ("address", e.address),
-                ("kind", e.get_kind_display()),
-                ("is_preferred", e.is_preferred),
-            ],
-        )
-        for e in EmailAddress.objects.filter(person=person).order_by("pk")
-    ]
-    categories.append(
-        _category(
-            "contact_details",
-            _("Your phone numbers and e-mail addresses"),
-            _("How we can reach you."),
-            details,
-            rule_targets=["phone_number", "email_address"],
-        )
-    )
-
-    # 3. Tenancies.
-    tenancies = [
-        _record(
-            t,
-            [
-                ("contract_number", t.contract_number),
-                ("unit", f"{t.unit.address_line}, {t.unit.postcode_display} {t.unit.town}"),
-                ("role", t.role.name),
-                ("start_date", t.start_date),
-                ("end_date", t.end_date),
-            ],
-        )
-        for t in Tenancy.objects.filter(person=person).select_related("unit", "role")
-    ]
-    categories.append(
-        _category(
-            "tenancies",
-            _("Your tenancies"),
-            _("The homes you rent or rented from us, and your part in the rental contract."),
-            tenancies,
-            rule_targets=["tenancy"],
-        )
-    )
-
-    # 4. Mandates.
-    mandates = [
-        _record(
-            m,
-            [
-                ("representative", m.representative.full_name),
-                ("role", m.role.name),
-                ("scope", m.get_scope_display()),
-                ("valid_from", m.valid_from),
-                ("valid_to", m.valid_to),
-                ("verified_how", m.get_verified_how_display()),
-                ("verified_at", m.verified_at),
-            ],
-        )
-        for m in Mandate.objects.filter(represented=person).select_related("representative", "role")
-    ] + [
-        _record(
-            m,
-            [
-                ("role", m.role.name),
-                ("scope", m.get_scope_display()),
-                ("valid_from", m.valid_from),
-                ("valid_to", m.valid_to),
-            ],
-        )
-        for m in Mandate.objects.filter(representative=person).select_related("role")
-    ]
-    categories.append(
-        _category(
-            "mandates",
-            _("Representation (mandates)"),
-            _(
-                "Who may act for you, for example a financial administrator, and for whom you "
-                "act yourself. When you act for someone else, we do not show that person's "
-                "name here."
-            ),
-            mandates,
-            rule_targets=["mandate"],
-        )
-    )
-
-    # 5. Contact moments.
-    contacts = list(
-        ContactMoment.objects.filter(person=person)
-        .select_related("channel", "subject__processing_activity", "defect", "team", "forwarded_to")
-        .order_by("-occurred_at")
-    )
-    kept_contacts = [c for c in contacts if ("contact_moment", c.pk) not in withheld]
-    categories.append(
-        _category(
-            "contact_moments",
-            _("Your contacts with us"),
-            _(
-                "Every time you (or someone on your behalf) contacted us, or we contacted you: "
-                "when, how, about what, and what was done. We show the team that handled it."
-            ),
-            [
-                _record(
-                    c,
-                    [
-                        ("occurred_at", c.occurred_at),
-                        ("channel", c.channel.name),
-                        ("direction", c.get_direction_display()),
-                        ("caller_kind", c.get_caller_kind_display()),
-                        ("subject", c.subject.name),
-                        ("defect", c.defect.name if c.defect else ""),
-                        ("summary", c.summary),
-                        ("notes", c.notes),
-                        ("outcome", c.get_outcome_display()),
-                        ("forwarded_to", c.forwarded_to.name if c.forwarded_to else ""),
-                        ("team", c.team.name),
-                    ],
-                )
-                for c in kept_contacts
-            ],
-            activities=[c.subject.processing_activity for c in kept_contacts],
-            rule_targets=["contact_moment"],
-        )
-    )
-
-    # 6. Tasks.
-    tasks = list(
-        Task.objects.filter(contact_moment__person=person)
-        .select_related("kind__processing_activity", "assigned_team")
-        .order_by("-created_at")
-    )
-    kept_tasks = [
-        t
-        for t in tasks
-        if ("task", t.pk) not in withheld
-        and ("contact_moment", t.contact_moment_id) not in withheld
-    ]
-    categories.append(
-        _category(
-            "tasks",
-            _("Follow-up of your contacts (tasks)"),
-            _("What we agreed to do after a contact, such as a repair or a call back."),
-            [
-                _record(
-                    t,
-                    [
-                        ("kind", t.kind.name),
-                        ("requested_action", t.requested_action),
-                        ("assigned_team", t.assigned_team.name if t.assigned_team else ""),
-                        ("due_date", t.due_date),
-                        ("status", t.get_status_display()),
-                        ("closing_note", t.closing_note),
-                        ("created_at", t.created_at),
-                        ("closed_at", t.closed_at),
-                    ],
-                )
-                for t in kept_tasks
-            ],
-            activities=[t.kind.processing_activity for t in kept_tasks],
-            rule_targets=["task"],
-        )
-    )
-
-    # 7. Signals.
-    signals = list(
-        Signal.objects.filter(person=person)
-        .select_related("signal_type__processing_activity")
-        .order_by("-created_at")
-    )
-    kept_signals = [s for s in signals if ("signal", s.pk) not in withheld]
-    categories.append(
-        _category(
-            "signals",
-            _("Signals"),
-            _(
-                "Short, factual notes that only the employees involved may read, for example "
-                "about nuisance or about support you receive. Each has a date on which we check "
-                "whether it is still needed."
-            ),
-            [
-                _record(
-                    s,
-                    [
-                        ("signal_type", s.signal_type.name),
-                        ("description", s.description),
-                        ("legal_basis", s.legal_basis),
-                        ("created_at", s.created_at),
-                        ("review_on", s.review_on),
-                        ("ended_on", s.ended_on),
-                    ],
-                )
-                for s in kept_signals
-            ],
-            activities=[s.signal_type.processing_activity for s in kept_signals],
-            rule_targets=["signal"],
-        )
-    )
-
-    # 8. Own statements.
-    categories.append(
-        _category(
-            "statements",
-            _("Your own statements"),
-            _("Statements you asked us to add to data you disagree with."),
-            [
-                _record(
-                    s,
-                    [
-                        ("record_kind", s.get_record_kind_display()),
-                        ("statement", s.statement),
-                        ("received_on", s.received_on),
-                    ],
-                )
-                for s in PersonStatement.objects.filter(person=person)
-            ],
-        )
-    )
-
-    # 9. Choices: survey preferences, objections, restriction.
+    # The survey purpose applies to every tenant, the privacy activity to every request.
     survey = ProcessingActivity.objects.filter(code="klanttevredenheid").first()
-    choices = [
-        _record(o, [("via", o.get_via_display()), ("at", o.at)])
-        for o in SurveyOptOut.objects.filter(person=person)
-    ]
-    choices += [
-        _record(o, [("purpose", o.get_purpose_display()), ("received_at", o.received_at)])
-        for o in Objection.objects.filter(person=person)
-    ]
-    choices += [
-        _record(r, [("reason", r.reason), ("started_at", r.started_at), ("ended_at", r.ended_at)])
-        for r in ProcessingRestriction.objects.filter(person=person)
-    ]
-    opted_out = (
-        SurveyOptOut.objects.filter(person=person).exists()
-        or Objection.objects.filter(person=person, purpose=Objection.Purpose.SURVEYS).exists()
-    )
-    categories.append(
-        _category(
-            "choices",
-            _("Your choices: surveys, objections and restriction"),
-            (
-                _("You have unsubscribed from satisfaction surveys: we do not invite you.")
-                if opted_out
-                else _(
-                    "You may be invited for a satisfaction survey after a contact or repair. "
-                    "You can unsubscribe at any time, with the link in the invitation or by "
-                    "asking us."
-                )
-            ),
-            choices,
-            activities=[survey] if survey else [],
-            empty=_("You have not unsubscribed, objected or asked for a restriction."),
-            always_explain=True,
-        )
-    )
-
-    # 10. Requests about their data.
-    requests = [
-        _record(
-            r,
-            [
-                ("reference", r.reference),
-                ("kind", r.get_kind_display()),
-                ("received_at", r.received_at),
-                ("status", r.get_status_display()),
-                ("outcome", r.get_outcome_display() if r.outcome else ""),
-                ("completed_at", r.completed_at),
-            ],
-        )
-        for r in DataSubjectRequest.objects.filter(person=person).order_by("received_at")
-    ]
     privacy = ProcessingActivity.objects.filter(code="privacybeheer").first()
-    categories.append(
-        _category(
-            "requests",
-            _("Your requests about your data"),
-            _("Requests you made to see, correct or erase your data, including this one."),
-            requests,
-            activities=[privacy] if privacy else [],
+    for section in registry.sections():
+        if section.key == "access_log":
+            continue  # its own overview, below
+        records, activities, targets, sources = _section_records(section.key, person, withheld)
+        intro = section.intro
+        options = {"activities": [a for a in activities if a is not None] or None}
+        if section.key == "choices":
+            opted_out = (
+                SurveyOptOut.objects.filter(person=person).exists()
+                or Objection.objects.filter(
+                    person=person, purpose=Objection.Purpose.SURVEYS
+                ).exists()
+            )
+            if opted_out:
+                intro = _("You have unsubscribed from satisfaction surveys: we do not invite you.")
+            options = {"activities": [survey] if survey else [], "always_explain": True}
+        elif section.key == "requests":
+            options = {"activities": [privacy] if privacy else []}
+        elif section.key == "statements":
+            options = {"activities": []}
+        categories.append(
+            _category(
+                section.key,
+                section.title,
+                intro,
+                records,
+                rule_targets=targets,
+                empty=section.empty or "",
+                sources=sources,
+                **options,
+            )
         )
-    )
 
     # 11. Access log.
     entries = list(
@@ -546,15 +362,10 @@ def _gather(person, *, request, withheld, now):
         }
         for (day, by, what, grant), count in grouped.items()
     ]
+    log_section = registry.registry().sections["access_log"]
     access_log = {
-        "title": _("Who looked at your data"),
-        "intro": _(
-            "Every time an employee opens your data, we record it. Below you see on which day, "
-            "which function in which team looked, what they looked at, and how often. We do not "
-            "show employees' names; if you need a name, for example for a complaint, ask our "
-            "privacy officer. 'Emergency access' means an employee outside your team opened your "
-            "file with a stated reason; every such access is checked afterwards."
-        ),
+        "title": str(log_section.title),
+        "intro": str(log_section.intro),
         "entries": log_rows,
         "total": len(entries),
         **_register_info([], ["access_log"]),

@@ -1,8 +1,8 @@
 """Rules for the rights of data subjects (AVG art. 15-21) and the survey export.
 
-Restriction (art. 18) is checked by every write path of the contacts app through
-``check_not_restricted``; the survey export (``survey_export``) is the only way e-mail addresses
-leave for a satisfaction survey.
+Restriction (art. 18) is one rule in ``persondata.restriction`` (a guard on every declared
+write, and ``check_not_restricted`` for an early refusal); the survey export
+(``survey_export``) is the only way e-mail addresses leave for a satisfaction survey.
 """
 
 import datetime
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Q
@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from audit.models import AccessLogEntry
+from persondata import restriction
+from persondata.restriction import ProcessingRestricted  # noqa: F401  (part of this API)
 from referencedata.models import CodeList
 
 from .models import Objection, ProcessingRestriction, SurveyOptOut
@@ -33,26 +35,6 @@ SURVEY_ACTIVITY_CODE = "klanttevredenheid"
 
 
 # --- Restriction (art. 18) -----------------------------------------------------------------------
-
-
-class ProcessingRestricted(ValidationError):
-    """A write or export on a person whose processing is restricted (art. 18 AVG).
-
-    A ``ValidationError`` (with a non-field message), so forms and views that already show a
-    service's validation errors show this one too; the API maps it to 403/409 itself.
-    """
-
-    def __init__(self, person=None, message=None):
-        self.person = person
-        self.restriction_message = message or _(
-            "Processing of this person's data is restricted (art. 18 AVG): the data may not be "
-            "changed or exported. Only the privacy officer can do this while the restriction "
-            "lasts."
-        )
-        super().__init__({NON_FIELD_ERRORS: [self.restriction_message]}, code="restricted")
-
-    def __str__(self):
-        return str(self.restriction_message)
 
 
 def active_restriction(person):
@@ -68,23 +50,15 @@ def active_restriction(person):
 
 
 def is_restricted(person) -> bool:
-    person_id = getattr(person, "pk", person)
-    if person_id is None:
-        return False
-    return ProcessingRestriction.objects.filter(person_id=person_id, ended_at__isnull=True).exists()
+    return restriction.is_restricted(person)
 
 
 def is_privacy_officer(user) -> bool:
     return user is not None and roles.has_role(user, roles.PRIVACY_OFFICER)
 
 
-def check_not_restricted(person, user=None) -> None:
-    """Raise ``ProcessingRestricted`` if the person's processing is restricted, unless ``user``
-    is the privacy officer. ``person`` may be a Person, a person id or None (then: no check)."""
-    if person is None:
-        return
-    if is_restricted(person) and not is_privacy_officer(user):
-        raise ProcessingRestricted(person)
+# One rule for every path (persondata.restriction); kept under this name for the services.
+check_not_restricted = restriction.check
 
 
 def restricted_q(prefix: str = "") -> Exists:
@@ -1013,7 +987,7 @@ def read_download_token(token: str, *, now=None):
     except signing.BadSignature as exc:  # includes SignatureExpired
         raise DownloadExpired() from exc
     export = AccessExport.objects.select_related("request").filter(pk=data.get("e")).first()
-    if export is None or data.get("f") not in ("html", "json") or export.is_expired(now):
+    if export is None or data.get("f") not in ("html", "json", "pdf") or export.is_expired(now):
         raise DownloadExpired()
     return export, data["f"]
 
@@ -1029,6 +1003,10 @@ def render_copy(export, fmt: str) -> tuple[bytes, str, str]:
             "application/json; charset=utf-8",
             f"inzage-{reference}.json",
         )
+    if fmt == "pdf":
+        from .pdf import render_access_pdf
+
+        return render_access_pdf(export.content), "application/pdf", f"inzage-{reference}.pdf"
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string("rights/access_document.html", {"doc": export.content})
     return html.encode(), "text/html; charset=utf-8", f"inzage-{reference}.html"
@@ -1081,13 +1059,13 @@ def expire_copies(now=None) -> int:
 
 # --- Rectification and completion (art. 16) ------------------------------------------------------
 
-# What may be corrected, per record type (others go through their own screens).
-RECTIFIABLE = {
-    "contacts.Person": ("initials", "given_name", "surname_prefix", "surname", "date_of_birth"),
-    "contacts.PhoneNumber": ("number",),
-    "contacts.EmailAddress": ("address",),
-    "contacts.ContactMoment": ("summary", "notes"),
-}
+
+def rectifiable_fields(label: str) -> tuple:
+    """What may be corrected in a record type: declared in the person-data registry
+    (``rectifiable`` in each app's ``personal_data.py``)."""
+    from persondata import registry
+
+    return registry.rectifiable_fields().get(label, ())
 
 
 @transaction.atomic
@@ -1099,16 +1077,14 @@ def rectify(request, user, record, changes: dict):
     _require_open(request)
     if request.identity_verified_at is None:
         raise ValidationError(_("Verify the requester's identity before correcting data."))
-    label = record._meta.label
-    allowed = RECTIFIABLE.get(label)
-    if allowed is None:
-        raise ValidationError(_("This kind of record cannot be corrected here."))
-    from retention.services import record_person_id
+    from persondata import registry
 
-    owner = record.pk if label == "contacts.Person" else record_person_id(record)
-    if owner is None and label == "contacts.ContactMoment":
-        owner = record.person_id
-    if owner != request.person_id:
+    label = record._meta.label
+    allowed = rectifiable_fields(label)
+    if not allowed:
+        raise ValidationError(_("This kind of record cannot be corrected here."))
+    entry = registry.entry_for(label)
+    if not entry.records([request.person_id]).filter(pk=record.pk).exists():
         raise ValidationError(_("This record does not belong to the person of the request."))
     check_not_restricted(request.person_id, user)
     changed = []
@@ -1209,6 +1185,16 @@ def erasure_obstacles(request, today=None) -> list[str]:
     ]
 
 
+def erasure_preview(request, *, today=None) -> dict:
+    """What erasing this request's person would do now (``retention.services.erasure_preview``):
+    shown before the officer confirms. The request's own hold does not count, as in
+    ``erase_for_request`` (which releases it first)."""
+    from retention.services import erasure_preview as preview
+
+    own = [request.legal_hold_id] if request.legal_hold_id else []
+    return preview(request.person, today=today, ignore_holds=own)
+
+
 @transaction.atomic
 def erase_for_request(request, user, *, today=None):
     """Erase the person's data through the retention engine's erasure path.
@@ -1241,8 +1227,17 @@ def erase_for_request(request, user, *, today=None):
         )
     except ErasureRefused as exc:
         raise ValidationError(_("A legal hold keeps this person's data.")) from exc
-    kept = ", ".join(f"{k['target']} ({k['count']}, {k['why']})" for k in log.kept or [])
-    note = _("complete") if log.person_deleted else _("partly; kept: %(kept)s") % {"kept": kept}
+    from retention.erasure import describe_kept
+
+    kept = describe_kept(log.kept, reasons=not log.person_deleted)
+    if log.person_deleted:
+        note = (
+            _("complete; kept by a legal duty: %(kept)s") % {"kept": kept}
+            if kept
+            else _("complete")
+        )
+    else:
+        note = _("partly; kept: %(kept)s") % {"kept": kept}
     record_event(request, RequestEvent.Kind.ERASED, user, note)
     return log
 

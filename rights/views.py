@@ -126,6 +126,7 @@ def _detail_context(dsr, **forms_in_error):
             "expired": export.is_expired(now),
             "html": reverse("rights:download", args=[services.download_token(export, "html")]),
             "json": reverse("rights:download", args=[services.download_token(export, "json")]),
+            "pdf": reverse("rights:download", args=[services.download_token(export, "pdf")]),
         }
         for export in dsr.exports.all()
     ]
@@ -155,6 +156,10 @@ def _detail_context(dsr, **forms_in_error):
         "restrict_form": forms.RestrictForm(),
         "objection_form": forms.ObjectionForm(),
         "complete_form": forms.CompleteForm(),
+        "erase_form": forms.EraseForm(),
+        "erasure_preview": services.erasure_preview(dsr)
+        if dsr.kind == DataSubjectRequest.Kind.ERASURE and dsr.is_open and person
+        else None,
         "withdraw_form": forms.WithdrawForm(),
     }
     context.update(forms_in_error)
@@ -344,7 +349,7 @@ def request_erase(request, pk):
         request,
         pk,
         "erase_form",
-        _NoFields(request.POST),
+        forms.EraseForm(request.POST),
         lambda dsr, d: services.erase_for_request(dsr, request.user),
         _("The data was erased as far as the law allows; the contacts carry the erasure note."),
     )

@@ -158,7 +158,8 @@ def test_caller_lookup_json(client, world):
     body = client.get(reverse("contacts:lookup_json"), {"phone": "+31 6 12345678"}).json()
     assert body["phone"] == "+31612345678"
     assert [m["id"] for m in body["matches"]] == [world["tenant"].pk]
-    assert set(body["matches"][0]) == {"id", "name", "card_url"}
+    assert set(body["matches"][0]) == {"id", "name", "card_url", "processing_restricted"}
+    assert body["matches"][0]["processing_restricted"] is False
     assert AccessLogEntry.objects.filter(what="caller_lookup").count() == 1
     bad = client.get(reverse("contacts:lookup_json"), {"phone": "12"})
     assert bad.status_code == 400 and "error" in bad.json()

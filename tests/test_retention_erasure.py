@@ -100,7 +100,8 @@ def test_a_statutory_duty_keeps_the_tenancy_and_the_person():
     contact.refresh_from_db()
     assert contact.person is None and contact.summary == tombstone()
     assert log.outcome == "partial" and not log.person_deleted
-    assert log.kept == [{"target": "tenancy", "count": 1, "why": "statutory:huur-fiscaal"}]
+    kept = [(k["target"], k["count"], k["why"]) for k in log.kept if k["why"].startswith("stat")]
+    assert kept == [("tenancy", 1, "statutory:huur-fiscaal")]
     # The card shows that the data was erased, and why something is left.
     html = Template("{% load retention_tags %}{% retention_holds_banner person %}").render(
         Context({"person": person})
@@ -147,7 +148,7 @@ def test_a_record_hold_keeps_that_record_and_the_person():
     assert held.person_id == person.pk
     assert free.person_id is None
     assert log.outcome == "partial"
-    assert {"target": "contact_moment", "count": 1, "why": "hold"} in log.kept
+    assert ("contact_moment", 1, "hold") in [(k["target"], k["count"], k["why"]) for k in log.kept]
 
 
 def test_the_request_is_named_not_the_person():

@@ -2,17 +2,15 @@
 dates that follow the data when the trigger changes."""
 
 import datetime
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from audit.models import AccessLogEntry
 from contacts.models import ContactMoment, EmailAddress, Mandate, PhoneNumber, Signal, Task
 from referencedata.models import CodeList
 from retention import targets
-from retention.models import RetentionReview, RetentionRule, RetentionRun, RetentionSchedule
+from retention.models import RetentionReview, RetentionRun, RetentionSchedule
 from tests.factories import (
     ContactMomentFactory,
     MandateFactory,
@@ -24,37 +22,16 @@ from tests.factories import (
     TenancyFactory,
     personal_data_category,
 )
+from tests.retention_support import (  # noqa: F401  (fixtures)
+    at,
+    fresh_run_lock,
+    only_the_tests_rules,
+    run,
+)
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def fresh_run_lock():
-    """The lock may live in Redis, outside the test's transaction."""
-    from retention import locks
-
-    locks.force_release()
-    yield
-    locks.force_release()
-
-
 D = datetime.date
-
-
-@pytest.fixture(autouse=True)
-def only_the_tests_rules(db):
-    """The default rules (data migration) would act on the test data too."""
-    RetentionRule.objects.all().delete()
-
-
-def run(as_of: datetime.date, *extra) -> str:
-    out = StringIO()
-    call_command("retention_run", "--as-of", as_of.isoformat(), *extra, stdout=out)
-    return out.getvalue()
-
-
-def at(day: datetime.date, hour=10) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
 def schedule_of(rule, record):
@@ -205,21 +182,25 @@ def test_review_date_of_a_signal(signal_type):
 
 
 @pytest.fixture
-def applicant_target():
+def applicant_target(monkeypatch):
     """No model of this product holds applicants (they are in WoonMatch). The deregistration
     trigger works for whatever target declares its deregistration date; here a target is
-    registered on an existing date field, the way an applicant module would register its own."""
-    target = targets.register(
-        targets.Target(
+    declared on an existing date field, the way an applicant module would declare its own."""
+    from persondata import registry
+
+    entry = registry.entry_for(Mandate)
+    target = targets.target_from(
+        entry,
+        registry.Retention(
             key="test_applicant",
-            model_label="contacts.Mandate",
             label="test applicants",
             person_field="represented_id",
             deregistration_field="valid_to",
-        )
+        ),
     )
-    yield target
-    targets.REGISTRY.pop(target.key)
+    built = {**targets._targets(), target.key: target}
+    monkeypatch.setattr(targets, "_targets", lambda: built)
+    return target
 
 
 def test_deregistration_of_an_applicant(applicant_target):

@@ -54,10 +54,19 @@ def test_provisioning_a_team_twice_keeps_one_set_of_groups(team_noord):
 
 
 NAV_BY_ROLE = {
-    roles.EMPLOYEE: {"home", "customers", "tasks", "knowledgebase"},
-    roles.TEAM_LEADER: {"home", "customers", "tasks", "knowledgebase", "dashboard", "team"},
-    roles.FUNCTIONAL_ADMINISTRATOR: {"home", "knowledgebase", "admin"},
-    roles.PRIVACY_OFFICER: {"home", "access", "rights", "register", "audit", "admin"},
+    # "retention": how long what is kept, for every role (seed 000).
+    roles.EMPLOYEE: {"home", "customers", "tasks", "knowledgebase", "retention"},
+    roles.TEAM_LEADER: {
+        "home",
+        "customers",
+        "tasks",
+        "knowledgebase",
+        "retention",
+        "dashboard",
+        "team",
+    },
+    roles.FUNCTIONAL_ADMINISTRATOR: {"home", "knowledgebase", "retention", "admin"},
+    roles.PRIVACY_OFFICER: {"home", "access", "rights", "register", "retention", "audit", "admin"},
 }
 
 

@@ -12,13 +12,22 @@ from .conftest import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EXPECTED_NAV = {
-    "medewerker": ({roles.EMPLOYEE}, {"home", "customers", "tasks", "knowledgebase"}),
+    "medewerker": (
+        {roles.EMPLOYEE},
+        {"home", "customers", "tasks", "knowledgebase", "retention"},
+    ),
     "teamleider": (
         {roles.EMPLOYEE, roles.TEAM_LEADER},
-        {"home", "customers", "tasks", "knowledgebase", "dashboard", "team"},
+        {"home", "customers", "tasks", "knowledgebase", "retention", "dashboard", "team"},
     ),
-    "beheerder": ({roles.FUNCTIONAL_ADMINISTRATOR}, {"home", "knowledgebase", "admin"}),
-    "avg": ({roles.PRIVACY_OFFICER}, {"home", "access", "rights", "register", "audit", "admin"}),
+    "beheerder": (
+        {roles.FUNCTIONAL_ADMINISTRATOR},
+        {"home", "knowledgebase", "retention", "admin"},
+    ),
+    "avg": (
+        {roles.PRIVACY_OFFICER},
+        {"home", "access", "rights", "register", "retention", "audit", "admin"},
+    ),
 }
 
 

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from contacts import demo
+from knowledgebase.generated import sync_retention_article
 
 # Apps that add their own demo data after the base set (teams, users, units, persons,
 # tenancies). Each has ``APP.demo.seed_demo_data() -> list[str]`` (idempotent, summary lines).
@@ -36,6 +37,9 @@ class Command(BaseCommand):
                     seeder = getattr(importlib.import_module(f"{app}.demo"), "seed_demo_data", None)
                     if seeder is not None:
                         lines.extend(seeder())
+                # After the knowledge base and the retention rules: the article made of them.
+                result = sync_retention_article()
+                lines.append(f"  knowledge base: retention article {result.outcome}")
         except demo.DemoDataRefused as exc:
             raise CommandError(str(exc)) from exc
         if options["verbosity"] > 0:
