@@ -30,6 +30,7 @@ class Scope(models.TextChoices):
     REFERENCE_READ = "reference:read", _("read the VERA code lists")
     PORTAL_INTAKE = "portal:intake", _("tenant portal intake")
     SURVEY_EXPORT = "survey:export", _("survey export (e-mail list)")
+    DISCLOSURES_WRITE = "disclosures:write", _("record disclosures to third parties")
 
 
 ALL_SCOPES = tuple(Scope.values)

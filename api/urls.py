@@ -4,7 +4,7 @@ data); anything else under /api/v1/ answers problem+json (401 without a token, e
 
 from django.urls import path, re_path
 
-from . import docs, views
+from . import disclosure_views, docs, views
 from .permissions import token_view
 
 app_name = "api"
@@ -32,5 +32,6 @@ urlpatterns = [
     path("reference/code-lists/<str:soort>/", api(views.CodeListView), name="code_list"),
     path("portal/intake/", api(views.PortalIntakeView), name="portal_intake"),
     path("survey-export/", api(views.SurveyExportView), name="survey_export"),
+    path("disclosures/", api(disclosure_views.DisclosureCreateView), name="disclosures"),
     re_path(r"^.*$", api(views.NotFoundView), name="not_found"),
 ]

@@ -48,6 +48,12 @@ NAV_ITEMS = (
         frozenset({roles.PRIVACY_OFFICER}),
     ),
     NavItem(
+        "disclosures",
+        _("Disclosures"),
+        "disclosures:overview",
+        frozenset({roles.PRIVACY_OFFICER}),
+    ),
+    NavItem(
         "register",
         _("Processing register"),
         "processingregister:dashboard",

@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "processingregister",
     "retention",
     "rights",
+    # The disclosure log (sharing with partners, art. 19 notices): above rights.
+    "disclosures",
     "api",
 ]
 
@@ -299,6 +301,10 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "rights.ProcessingRestriction",
     "rights.Objection",
     "rights.SurveyOptOut",
+    # Disclosures to third parties and the art. 19 notices.
+    {"model": "disclosures.Disclosure", "m2m_fields": ["categories"]},
+    "disclosures.DisclosedPerson",
+    "disclosures.RecipientNotice",
     # Enrolment and reset of a second factor (never the secret or the verification counters).
     {
         "model": "otp_totp.TOTPDevice",
@@ -323,6 +329,11 @@ ERASURE_LOG_PATH = env_str("ERASURE_LOG_PATH", str(BASE_DIR / "var" / "erasure-l
 # involvement in a day, or opening signal content this many times more than the median peer.
 ACCESS_REVIEW_OUTSIDE_PER_DAY = env_int("ACCESS_REVIEW_OUTSIDE_PER_DAY", 40)
 ACCESS_REVIEW_SIGNAL_FACTOR = env_int("ACCESS_REVIEW_SIGNAL_FACTOR", 3)
+# The monthly arrears signal to the municipality (disclosures.tasks.monthly_arrears_signal):
+# the reference of the covenant it runs under (empty: the job does nothing), and the months of
+# unpaid rent from which a tenant is in the signal (a decimal, e.g. "1" or "1.5").
+DISCLOSURE_ARREARS_AGREEMENT = env_str("DISCLOSURE_ARREARS_AGREEMENT")
+DISCLOSURE_ARREARS_THRESHOLD_MONTHS = env_str("DISCLOSURE_ARREARS_THRESHOLD_MONTHS", "1")
 
 # --- Sessions and security --------------------------------------------------------------------
 SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30)
@@ -477,6 +488,12 @@ CELERY_BEAT_SCHEDULE = {
     "api-prune-idempotency-keys": {
         "task": "api.tasks.prune_idempotency_keys",
         "schedule": crontab(minute=20),
+    },
+    # Disclosures: the arrears signal to the municipality under its covenant, on the first of
+    # the month (DISCLOSURE_ARREARS_AGREEMENT; nothing happens while it is empty).
+    "disclosures-monthly-arrears": {
+        "task": "disclosures.tasks.monthly_arrears_signal",
+        "schedule": crontab(day_of_month=1, hour=4, minute=10),
     },
 }
 

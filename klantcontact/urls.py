@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("contacts.urls")),
     path("", include("access.urls")),
+    path("", include("disclosures.urls")),
     path("register/", include("processingregister.urls")),
     path("kennisbank/", include("knowledgebase.urls")),
     path("rechten/", include("rights.urls")),

@@ -414,4 +414,43 @@ DEFAULT_RULES = [
             "managementinformatie). AVG art. 5 lid 1 sub e."
         ),
     },
+    # --- Added with the disclosure log (disclosures app, migration 0004) ---------------------
+    {
+        "code": "verstrekkingenlog",
+        "name": "Verstrekkingen aan derden vijf jaar na de verstrekking verwijderen",
+        "category": "logging",
+        "activity": "privacybeheer",
+        "target": "disclosure",
+        "trigger": "created",
+        "period_amount": 5,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "AVG art. 5 lid 2 (verantwoordingsplicht) en art. 19: de corporatie moet kunnen "
+            "aantonen welke gegevens zij met welke ontvanger deelde, onder welk convenant of "
+            "welke wettelijke plicht, en de ontvangers na een rectificatie of wissing kunnen "
+            "inlichten. Vijf jaar, zoals de verzoeken van betrokkenen en de datalekken "
+            "(Verwerkingsregister, 'Privacybeheer'), binnen het maximum van "
+            f"{SEED_002}, §5.4c. De export van een periodieke verstrekking gaat eerder: die "
+            "wordt geleegd zodra een persoon erin gewist wordt."
+        ),
+    },
+    {
+        "code": "huurachterstanden",
+        "name": "Standen van huurachterstand twee jaar na de peildatum verwijderen",
+        "category": "financieel",
+        "activity": "huurincasso",
+        "target": "arrears_position",
+        "trigger": "created",
+        "period_amount": 2,
+        "period_unit": "years",
+        "action": "delete",
+        "legal_source": (
+            "Verwerkingsregister, 'Huurincasso': een betalingsregeling twee jaar na volledige "
+            "betaling. De standen komen uit het Vastgoed-ERP (dat de administratie zelf zeven "
+            "jaar bewaart, art. 52 AWR) en dienen hier alleen de vroegsignalering aan de "
+            "gemeente (art. 4a Wgs): twee jaar na de peildatum is het signaal van toen niet "
+            "meer nodig."
+        ),
+    },
 ]

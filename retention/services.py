@@ -412,16 +412,17 @@ def _kept_records(person_id: int, day, *, ignore_holds=()) -> dict[str, dict[int
     return kept
 
 
-def _kept_summary(kept: dict, person_id: int) -> list[dict]:
+def _kept_summary(kept: dict, person_id: int, *, duty_rows=None) -> list[dict]:
     """The rows of what stays (``erasure.kept_row``): what a period, hold or decision keeps,
-    then what a declared legal duty keeps."""
+    then what a declared legal duty keeps (``duty_rows``: listed before the erasure removed the
+    links that show them, e.g. a disclosure's link to the person)."""
     from . import erasure
 
     rows = []
     for label, records in sorted(kept.items()):
         reasons = Counter(records.values())
         rows.extend(erasure.kept_row(label, n, why) for why, n in sorted(reasons.items()))
-    rows.extend(erasure.kept_by_duty([person_id]))
+    rows.extend(erasure.kept_by_duty([person_id]) if duty_rows is None else duty_rows)
     return rows
 
 
@@ -528,6 +529,8 @@ def erase_person(person, *, requested_by, reason: str, today: datetime.date | No
     )
     ctx.identifiers.update(erasure.identifiers_of([person_id]))
     kept = _kept_records(person_id, today)
+    with translation.override(settings.LANGUAGE_CODE):
+        duty_rows = erasure.kept_by_duty([person_id])
     counts = erasure.erase_records([person_id], ctx, kept=kept)
     # Due dates of what was anonymised are done: nothing is left for a rule to do.
     for item in person_data_entries():
@@ -537,7 +540,7 @@ def erase_person(person, *, requested_by, reason: str, today: datetime.date | No
             ).update(state=RetentionSchedule.State.DONE, done_at=ctx.now)
     # Listed before the person goes: afterwards the kept request no longer names them.
     with translation.override(settings.LANGUAGE_CODE):
-        kept_summary = _kept_summary(kept, person_id)
+        kept_summary = _kept_summary(kept, person_id, duty_rows=duty_rows)
     person_deleted = not kept
     if person_deleted:
         actions.delete(REGISTRY["person"], [person_id], ctx)

@@ -490,6 +490,9 @@ class Objection(models.Model):
         INFORMATION_EVENINGS = "information_evenings", _("invitations to information evenings")
         NEWSLETTER = "newsletter", _("newsletter and residents' information by e-mail")
         RESIDENT_PARTICIPATION = "resident_participation", _("invitations to resident panels")
+        # Sharing with partners on a covenant (not where the law requires it: art. 21 does not
+        # apply to a legal obligation).
+        DISCLOSURE = "disclosure", _("sharing with partners under a covenant")
 
     person = models.ForeignKey(
         "contacts.Person",

@@ -116,7 +116,14 @@ def report_figures(end_month: datetime.date | None = None, months: int = 12) -> 
         month_rows.append(row)
     completed = sum(r["completed"] for r in month_rows)
     on_time = sum(r["on_time"] for r in month_rows)
+    from . import hooks
+
+    # Parts from the apps above (the disclosures per covenant), for the same months.
+    sections = hooks.report_sections(
+        date_from=month_list[0], date_to=add_months(end_month, 1) - datetime.timedelta(days=1)
+    )
     return {
+        "sections": sections,
         "months": month_rows,
         "end_month": end_month,
         "kinds": [(k, label) for k, label in Kind.choices],

@@ -683,6 +683,12 @@ def completion_errors(request, *, outcome, reply, refusal_reason) -> dict[str, s
         and not request.objections.exists()
     ):
         errors["outcome"] = _("Record the objection before completing this request as granted.")
+    # Art. 19: every recipient of the affected data notified, or why not (disclosures app).
+    from . import hooks
+
+    obstacles = hooks.closing_obstacles(request)
+    if obstacles:
+        errors["__all__"] = " ".join(obstacles)
     return errors
 
 
@@ -1098,6 +1104,9 @@ def rectify(request, user, record, changes: dict):
         raise ValidationError(_("Nothing was changed."))
     record.full_clean()
     record.save()
+    from . import hooks
+
+    hooks.data_changed(request, user)
     rectification = Rectification.objects.create(
         request=request,
         person_id=request.person_id,
@@ -1221,6 +1230,10 @@ def erase_for_request(request, user, *, today=None):
         )
     check_not_restricted(request.person_id, user)
     _release_request_hold(request, user)
+    # Art. 19: the recipients are known from the person's links, which the erasure removes.
+    from . import hooks
+
+    hooks.data_changed(request, user)
     try:
         log = erase_person(
             request.person, requested_by=user, reason=f"Verzoek {request.reference}", today=today
@@ -1257,6 +1270,9 @@ def restrict(person, user, *, reason, request=None):
         person=person, reason=reason.strip()[:300], request=request, started_by=user
     )
     if request is not None:
+        from . import hooks
+
+        hooks.data_changed(request, user)
         record_event(request, RequestEvent.Kind.RESTRICTED, user, restriction.reason)
     return restriction
 

@@ -560,6 +560,7 @@ def test_schema_is_public_and_describes_every_endpoint(client):
         "/api/v1/reference/code-lists/{soort}/",
         "/api/v1/portal/intake/",
         "/api/v1/survey-export/",
+        "/api/v1/disclosures/",
     } == set(paths)
     assert schema["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
     intake_responses = paths["/api/v1/portal/intake/"]["post"]["responses"]

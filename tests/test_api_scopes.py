@@ -13,6 +13,7 @@ from api import services as api_services
 from api.permissions import API_POLICY
 from api.scopes import ALL_SCOPES
 from contacts import services
+from processingregister.models import PersonalDataCategory
 from referencedata.models import CodeList, ReferenceCode
 from tests.factories import (
     ArticleFactory,
@@ -86,6 +87,27 @@ def intake_body(world):
     }
 
 
+def disclosure_body(world):
+    from processingregister.categories import sync_data_categories
+    from tests.factories import AgreementFactory, RegisterPartyFactory
+
+    sync_data_categories()
+    agreement = AgreementFactory(
+        party=RegisterPartyFactory(name="Gemeente Noordstad"),
+        role="recipient",
+        start_date=timezone.localdate() - datetime.timedelta(days=30),
+        end_date=None,
+    )
+    agreement.data_categories.set(PersonalDataCategory.objects.filter(code="identificatie"))
+    return {
+        "relation_numbers": [world["person"].relation_number],
+        "agreement": agreement.reference,
+        "basis": "covenant",
+        "categories": ["identificatie"],
+        "purpose": "Vroegsignalering van schulden",
+    }
+
+
 # (url name, method, url kwargs, query or body, scope, success status)
 ENDPOINTS = [
     ("api:caller_lookup", "get", None, lambda w: {"phone": "06-12345678"}, "lookup", 200),
@@ -137,6 +159,7 @@ ENDPOINTS = [
     ),
     ("api:portal_intake", "post", None, intake_body, "portal:intake", 201),
     ("api:survey_export", "get", None, None, "survey:export", 200),
+    ("api:disclosures", "post", None, disclosure_body, "disclosures:write", 201),
 ]
 IDS = [f"{method} {name}" for name, method, *_rest in ENDPOINTS]
 

@@ -22,18 +22,23 @@ from api.models import IdempotencyKey
 from audit.models import AccessLogEntry
 from contacts.models import Person, PersonGroupObjectPermission, PersonUserObjectPermission, Signal
 from dataminimisation.models import GuardOverride
+from disclosures import services as disclosures
+from disclosures.models import ArrearsPosition, DisclosureRun
 from knowledgebase.models import ArticleUse, SearchGap
 from persondata import registry
+from processingregister.models import PersonalDataCategory
 from retention.models import ErasureLog, LegalHold, RetentionReview, RetentionRule
 from rights import services as rights
 from rights.models import AccessExport, DataSubjectRequest
 from tests.factories import (
+    AgreementFactory,
     ArticleFactory,
     ContactMomentFactory,
     EmailAddressFactory,
     MandateFactory,
     PersonFactory,
     PhoneNumberFactory,
+    RegisterPartyFactory,
     RetentionTaskFactory,
     TenancyFactory,
     api_client,
@@ -142,7 +147,41 @@ def person_with_everything(officer, team):
         reason="Melder beschermd.",
     )
     copy = rights.produce_copy(access, officer)
+    # Shared with the municipality under a covenant, by a periodic run whose export names them.
+    covenant = AgreementFactory(
+        party=RegisterPartyFactory(name="Gemeente Sweepstad"),
+        role="recipient",
+        start_date=timezone.localdate() - datetime.timedelta(days=30),
+        end_date=None,
+    )
+    covenant.data_categories.set(PersonalDataCategory.objects.filter(code__in=["identificatie"]))
+    run = DisclosureRun.objects.create(
+        kind="arrears",
+        agreement=covenant,
+        as_of=timezone.localdate(),
+        export=f"relatienummer;naam\n{RELATION};{full}\n",
+    )
+    disclosures.record_disclosure(
+        officer,
+        disclosures.DisclosureInput(
+            persons=[person],
+            recipient=covenant.party,
+            agreement=covenant,
+            basis="covenant",
+            channel="file",
+            categories=list(covenant.data_categories.all()),
+            purpose="Vroegsignalering van schulden",
+        ),
+        run=run,
+    )
+    tenancy = person.tenancies.first()
+    ArrearsPosition.objects.create(
+        tenancy=tenancy, as_of=timezone.localdate(), months_overdue=2, amount_cents=123456
+    )
     rights.rectify(access, officer, person, {"initials": "Q."})
+    # Art. 19: the municipality is told of the correction before the request closes.
+    for notice in access.recipient_notices.all():
+        disclosures.mark_notice(notice, officer, state="notified", note="Brief verstuurd.")
     rights.add_statement(person, officer, statement=f"Ik, {full}, ben het oneens.", request=access)
     rights.restrict(person, officer, reason="Juistheid betwist.", request=access)
     rights.lift_restriction(person, officer, request=access)

@@ -43,6 +43,8 @@ CATEGORIES = [
     "statements",
     "choices",
     "requests",
+    # Who received the data (art. 15(1)(c)), right before who viewed it (the access log).
+    "disclosures",
 ]
 
 

@@ -66,7 +66,16 @@ NAV_BY_ROLE = {
         "team",
     },
     roles.FUNCTIONAL_ADMINISTRATOR: {"home", "knowledgebase", "retention", "admin"},
-    roles.PRIVACY_OFFICER: {"home", "access", "rights", "register", "retention", "audit", "admin"},
+    roles.PRIVACY_OFFICER: {
+        "home",
+        "access",
+        "rights",
+        "disclosures",
+        "register",
+        "retention",
+        "audit",
+        "admin",
+    },
 }
 
 

@@ -334,3 +334,15 @@ def test_tenancies_are_consistent(seeded):
             assert successor.start_date > old.end_date
             re_let += 1
     assert re_let > 0
+
+
+def test_the_demo_holds_covenants_disclosures_and_a_monthly_arrears_run(seeded):
+    from disclosures.demo import CASE_CONFERENCE, COVENANT_REFERENCE
+    from disclosures.models import Disclosure, DisclosureRun
+
+    run = DisclosureRun.objects.get(agreement__reference=COVENANT_REFERENCE)
+    assert run.status == DisclosureRun.Status.DONE and run.disclosed >= 1
+    logged = Disclosure.objects.get(run=run)
+    assert logged.persons.count() == run.disclosed
+    assert Disclosure.objects.filter(channel="case_conference", meeting=CASE_CONFERENCE).exists()
+    assert Disclosure.objects.filter(basis="legal_obligation").exclude(basis_reference="").exists()

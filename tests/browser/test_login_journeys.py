@@ -26,7 +26,7 @@ EXPECTED_NAV = {
     ),
     "avg": (
         {roles.PRIVACY_OFFICER},
-        {"home", "access", "rights", "register", "retention", "audit", "admin"},
+        {"home", "access", "rights", "disclosures", "register", "retention", "audit", "admin"},
     ),
 }
 

@@ -105,7 +105,8 @@ def test_officer_takes_an_access_request_to_the_downloaded_document(
     assert page.locator("h1").inner_text() == (
         "Uw persoonsgegevens: alles wat wij over u hebben vastgelegd"
     )
-    assert page.locator("[data-category]").count() == 12  # ten categories, withheld, log
+    # eleven categories (the last: who received the data), withheld, the access log
+    assert page.locator("[data-category]").count() == 13
     text = page.locator("body").inner_text()
     assert "Vraag over de servicekosten beantwoord." in text
     assert "De Vries" not in text

@@ -16,6 +16,7 @@ APP_SEEDERS = (
     "knowledgebase",
     "retention",
     "rights",
+    "disclosures",
     "api",
 )
 

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DisclosuresConfig(AppConfig):
+    """The disclosure log: every sharing of a tenant's data with a third party (who, with whom,
+    what, why, when), the rules before sharing, and the art. 19 notices afterwards."""
+
+    name = "disclosures"
+    verbose_name = _("Disclosures to third parties")
+
+    def ready(self):
+        from rights import hooks
+
+        from . import selectors, services
+
+        hooks.register_notice_source(services.NoticeSource)
+        hooks.register_report_section(selectors.report_section)
