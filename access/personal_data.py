@@ -1,6 +1,6 @@
 """Personal-data inventory of the access app (see processingregister/inventory.py)."""
 
-from processingregister.inventory import NOT_PERSONAL
+from persondata.registry import NOT_PERSONAL
 
 PERSONAL_DATA = {
     # Break-the-glass: which employee opened which person's file, and why.

@@ -12,3 +12,10 @@ class AccountsConfig(AppConfig):
         from .roles import sync_role_groups
 
         post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")
+
+        from persondata import restriction
+
+        from .roles import PRIVACY_OFFICER, has_role
+
+        # The privacy officer may still process a restricted person's data (art. 18).
+        restriction.register_officer_check(lambda user: has_role(user, PRIVACY_OFFICER))

@@ -2,7 +2,7 @@
 processingregister/inventory.py): every field classified with a data category code from
 processingregister/categories.py, or NOT_PERSONAL."""
 
-from processingregister.inventory import NOT_PERSONAL
+from persondata.registry import NOT_PERSONAL
 
 PERSONAL_DATA = {
     # Employees are data subjects too.

@@ -6,7 +6,7 @@ idempotency key keeps the first response to a creating call for a day: that resp
 contact moments and tasks (category 'klantcontact').
 """
 
-from processingregister.inventory import NOT_PERSONAL
+from persondata.registry import NOT_PERSONAL
 
 PERSONAL_DATA = {
     "ApiClient": {

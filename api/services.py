@@ -365,16 +365,13 @@ def update_task_status(client: ApiClient, task, status: str, note: str = ""):
 
 def current_tenant(relation_number: str):
     """(person, current tenancy) for a relation number, or (None, None)."""
-    from django.db.models import Q
 
     from contacts.models import Tenancy
 
     today = timezone.localdate()
     tenancy = (
-        Tenancy.objects.filter(
-            person__relation_number=relation_number.upper(), start_date__lte=today
-        )
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        Tenancy.objects.current(today)
+        .filter(person__relation_number=relation_number.upper())
         .select_related("person", "unit__team")
         .order_by("-start_date")
         .first()

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from rights.services import check_not_restricted
+from persondata.restriction import check as check_not_restricted
 
 from .models import ContactSubject, Person, TaskKind, Unit
 

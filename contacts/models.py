@@ -311,6 +311,22 @@ class Unit(TimestampedModel):
             raise ValidationError({"postcode": exc.messages}) from exc
 
 
+def tenancy_current_q(day: datetime.date | None = None, *, prefix: str = "") -> models.Q:
+    """The one rule of "current tenancy": started on or before ``day`` (today, local time) and
+    not ended before it. ``prefix`` for a lookup through a relation (``"tenancy__"``)."""
+    day = day or timezone.localdate()
+    return models.Q(**{f"{prefix}start_date__lte": day}) & (
+        models.Q(**{f"{prefix}end_date__isnull": True})
+        | models.Q(**{f"{prefix}end_date__gte": day})
+    )
+
+
+class TenancyQuerySet(models.QuerySet):
+    def current(self, day: datetime.date | None = None):
+        """The tenancies running on ``day`` (today)."""
+        return self.filter(tenancy_current_q(day))
+
+
 class Tenancy(TimestampedModel):
     """A person's part in a rental contract for a unit: tenant, co-tenant, ...
 
@@ -337,6 +353,8 @@ class Tenancy(TimestampedModel):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
+    objects = TenancyQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("tenancy")
         verbose_name_plural = _("tenancies")
@@ -360,7 +378,8 @@ class Tenancy(TimestampedModel):
         return {SUBJECT_PERSON_KEY: self.person_id}
 
     def is_current(self, day: datetime.date | None = None) -> bool:
-        day = day or datetime.date.today()
+        """``tenancy_current_q`` for a loaded tenancy."""
+        day = day or timezone.localdate()
         return self.start_date <= day and (self.end_date is None or self.end_date >= day)
 
     def clean(self):

@@ -7,7 +7,7 @@ or ``manage.py check`` fails. Record timestamps (created/updated) count as perso
 where they say something about the person (e.g. when a contact took place).
 """
 
-from processingregister.inventory import NOT_PERSONAL
+from persondata.registry import NOT_PERSONAL
 
 PERSONAL_DATA = {
     "Person": {

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from access import policy as access
 from accounts.services import team_ids, teams_of  # noqa: F401  (teams_of re-exported for forms)
 from persondata import restriction
+from persondata.restriction import check as check_not_restricted
 from processingregister.services import is_approved
 from referencedata.models import CodeList, ReferenceCode
-from rights.services import check_not_restricted
 
 from . import names
 from .models import (

@@ -18,6 +18,7 @@ from accounts.services import teams_led_by, teams_of
 from audit.models import AccessLogEntry
 from audit.services import log_access, log_search_results
 from dataminimisation.forms import record_override
+from klantcontact.forms import add_service_errors
 from knowledgebase.services import record_article_uses
 from retention import explain as retention_explain
 
@@ -251,8 +252,7 @@ def _contact_register(request, person):
                     feedback=request.POST.get("kb_feedback", ""),
                 )
         except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Contact registered."))
             if person is not None:
@@ -269,8 +269,7 @@ def mandate_register(request, person):
         try:
             services.register_mandate(request.user, person, form.cleaned_data)
         except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Mandate recorded."))
             return redirect("contacts:card", pk=person.pk)
@@ -434,8 +433,7 @@ def signal_register(request, person):
         try:
             services.register_signal(request.user, person, **form.cleaned_data)
         except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Signal recorded."))
             return redirect("contacts:card", pk=person.pk)
@@ -457,8 +455,7 @@ def signal_content(request, person, signal_pk):
         try:
             services.review_signal(request.user, signal, **form.cleaned_data)
         except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Review recorded."))
             return redirect("contacts:card", pk=person.pk)

@@ -23,10 +23,11 @@ from decimal import ROUND_DOWN, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from contacts.models import tenancy_current_q
 from persondata import restriction
 from processingregister.models import Agreement, PersonalDataCategory
 
@@ -257,8 +258,8 @@ def _latest_positions(as_of: datetime.date, threshold: Decimal):
     )
     return (
         ArrearsPosition.objects.filter(as_of__lte=as_of, pk=Subquery(latest))
-        .filter(months_overdue__gte=threshold, tenancy__start_date__lte=as_of)
-        .filter(Q(tenancy__end_date__isnull=True) | Q(tenancy__end_date__gte=as_of))
+        .filter(months_overdue__gte=threshold)
+        .filter(tenancy_current_q(as_of, prefix="tenancy__"))
         .select_related("tenancy__person", "tenancy__unit")
     )
 

@@ -9,7 +9,7 @@ persons, is emptied.
 
 from django.utils.translation import gettext_lazy as _
 
-from processingregister.inventory import NOT_PERSONAL
+from persondata.registry import NOT_PERSONAL
 
 _LOG = "logging"
 

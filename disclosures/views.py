@@ -11,6 +11,7 @@ from access.policy import person_view
 from audit.models import AccessLogEntry
 from audit.services import log_access
 from dataminimisation.forms import record_override
+from klantcontact.forms import add_service_errors
 
 from . import services
 from .forms import DisclosureForm
@@ -26,8 +27,7 @@ def record(request, person):
                 disclosure = services.record_disclosure(request.user, form.disclosure_input(person))
                 record_override(form, disclosure, request.user)
         except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The disclosure was recorded."))
             return redirect("contacts:card", pk=person.pk)

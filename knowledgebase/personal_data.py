@@ -8,7 +8,7 @@ scrubbed of digits, e-mail addresses, postcodes and names after a form of addres
 are stored (``knowledgebase.text.strip_personal_data``), so they are not personal data.
 """
 
-from processingregister.inventory import NOT_PERSONAL
+from persondata.registry import NOT_PERSONAL
 
 PERSONAL_DATA = {
     "Category": NOT_PERSONAL,

@@ -41,6 +41,10 @@ from django.utils.translation import gettext_lazy as _
 
 DECLARATION_MODULE = "personal_data"
 PERSON_MODEL = "contacts.Person"
+# The classification of a field without personal data, in ``PERSONAL_DATA`` (the inventory of
+# ``processingregister.inventory`` reads it): declared here, at the bottom, so that every app's
+# declarations import it from below.
+NOT_PERSONAL = "not-personal"
 
 
 class Source:

@@ -2,7 +2,7 @@
 
 Each project app declares its models' fields in ``<app>/personal_data.py``::
 
-    from processingregister.inventory import NOT_PERSONAL
+    from persondata.registry import NOT_PERSONAL
 
     PERSONAL_DATA = {
         "Person": {
@@ -30,7 +30,8 @@ from django.apps import apps as global_apps
 from django.conf import settings
 from django.db import models
 
-NOT_PERSONAL = "not-personal"
+from persondata.registry import NOT_PERSONAL  # noqa: F401  (declared below the apps)
+
 DECLARATION_MODULE = "personal_data"
 DECLARATION_NAME = "PERSONAL_DATA"
 

@@ -1,6 +1,6 @@
 """Personal-data inventory of the referencedata app (see processingregister/inventory.py)."""
 
-from processingregister.inventory import NOT_PERSONAL
+from persondata.registry import NOT_PERSONAL
 
 PERSONAL_DATA = {
     # The sector's VERA code lists: no personal data.

@@ -5,7 +5,7 @@ record by id only: that is still personal data (category 'logging': what happens
 data), and it goes when the person goes. The erasure log keeps ids and counts, never content.
 """
 
-from processingregister.inventory import NOT_PERSONAL
+from persondata.registry import NOT_PERSONAL
 
 PERSONAL_DATA = {
     "RetentionRule": {

@@ -5,7 +5,7 @@ description."""
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from contacts.models import EmailAddress, Person, Tenancy
@@ -77,9 +77,7 @@ REPLIES = {
 
 def _candidates():
     today = timezone.localdate()
-    current = Tenancy.objects.filter(person=OuterRef("pk"), start_date__lte=today).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today)
-    )
+    current = Tenancy.objects.current(today).filter(person=OuterRef("pk"))
     return list(
         Person.objects.filter(Exists(current), relation_number__isnull=False)
         .filter(Exists(EmailAddress.objects.filter(person=OuterRef("pk"))))

@@ -6,7 +6,7 @@ Requests and what they leave behind are about a person: the request itself is 'k
 only until it expires (its content is blanked then).
 """
 
-from processingregister.inventory import NOT_PERSONAL
+from persondata.registry import NOT_PERSONAL
 
 _LOG = "logging"
 _EMP = "medewerker"

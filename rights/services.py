@@ -16,7 +16,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone, translation
 from django.utils.crypto import salted_hmac
@@ -147,9 +147,7 @@ def survey_candidates(*, subject_code=None, since=None, day=None):
     from contacts.models import ContactMoment, EmailAddress, Person, Tenancy
 
     day = day or timezone.localdate()
-    current_tenancy = Tenancy.objects.filter(person=OuterRef("pk"), start_date__lte=day).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=day)
-    )
+    current_tenancy = Tenancy.objects.current(day).filter(person=OuterRef("pk"))
     persons = (
         Person.objects.filter(Exists(current_tenancy))
         .filter(Exists(EmailAddress.objects.filter(person=OuterRef("pk"))))
@@ -508,6 +506,14 @@ def register_request(
     request.save(update_fields=["legal_hold"])
     record_event(request, RequestEvent.Kind.RECEIVED, user, request.channel.name, at=received_at)
     return request
+
+
+def person_of(request):
+    """The request's person, or the one refusal when their data was erased (the request stays,
+    without the person, as proof)."""
+    if request.person is None:
+        raise ValidationError(_("This person's data has been erased."))
+    return request.person
 
 
 def _require_open(request):

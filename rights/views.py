@@ -19,6 +19,7 @@ from access.policy import person_view, public_view, role_view
 from accounts import roles
 from audit.models import AccessLogEntry
 from audit.services import client_address, log_access
+from klantcontact.forms import add_service_errors
 
 from . import forms, report, services
 from .models import DataSubjectRequest, Objection
@@ -68,7 +69,7 @@ def request_create(request):
                 assignee=data["assignee"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -81,14 +82,6 @@ def request_create(request):
 
 def _status(form):
     return 400 if form.is_bound and form.errors else 200
-
-
-def _form_errors(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _get(pk):
@@ -193,7 +186,7 @@ def _action(request, pk, form_name, form, perform, success):
         try:
             perform(dsr, form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, success)
             return redirect("rights:detail", pk=dsr.pk)
@@ -303,8 +296,7 @@ def export_download(request, token):
 @require_POST
 def request_rectify(request, pk):
     def perform(dsr, data):
-        if dsr.person is None:
-            raise ValidationError(_("This person's data has been erased."))
+        services.person_of(dsr)
         services.rectify(dsr, request.user, dsr.person, data)
 
     return _action(
@@ -321,8 +313,7 @@ def request_rectify(request, pk):
 @require_POST
 def request_statement(request, pk):
     def perform(dsr, data):
-        if dsr.person is None:
-            raise ValidationError(_("This person's data has been erased."))
+        services.person_of(dsr)
         services.add_statement(
             dsr.person,
             request.user,
@@ -359,8 +350,7 @@ def request_erase(request, pk):
 @require_POST
 def request_restrict(request, pk):
     def perform(dsr, data):
-        if dsr.person is None:
-            raise ValidationError(_("This person's data has been erased."))
+        services.person_of(dsr)
         services.restrict(dsr.person, request.user, reason=data["reason"], request=dsr)
 
     return _action(
@@ -393,8 +383,7 @@ def request_lift_restriction(request, pk):
 @require_POST
 def request_objection(request, pk):
     def perform(dsr, data):
-        if dsr.person is None:
-            raise ValidationError(_("This person's data has been erased."))
+        services.person_of(dsr)
         services.record_objection(
             dsr.person, request.user, purpose=data["purpose"], note=data["note"], request=dsr
         )

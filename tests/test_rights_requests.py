@@ -253,3 +253,15 @@ def test_objection_per_purpose_is_recorded_once(officer):
     assert not services.objects_to(person, "surveys")
     with pytest.raises(ValidationError):
         services.record_objection(person, officer, purpose="everything")
+
+
+def test_an_action_on_an_erased_person_is_refused_with_one_message(reference_codes, make_user):
+    rights_services = services
+    officer = make_user("avg-erased", roles=[roles.PRIVACY_OFFICER])
+    request = data_subject_request(officer, PersonFactory(), kind="restriction", verified=True)
+    assert rights_services.person_of(request) == request.person
+    DataSubjectRequest.objects.filter(pk=request.pk).update(person=None)
+    request.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        rights_services.person_of(request)
+    assert refused.value.messages == ["De gegevens van deze persoon zijn verwijderd."]
