@@ -309,7 +309,7 @@ def register_contact(client: ApiClient, person, data: dict):
 @transaction.atomic
 def create_task(client: ApiClient, contact, data: dict):
     """A follow-up on an existing contact moment (what the contact form does in one go)."""
-    from contacts.models import OUTCOME_TASK_KIND, Task, TaskEvent, TaskKind
+    from contacts.models import OUTCOME_TASK_KIND, TaskKind
 
     user = client.service_user
     errors = {}
@@ -319,8 +319,8 @@ def create_task(client: ApiClient, contact, data: dict):
         )
     kind = TaskKind.objects.filter(code=data["kind"]).select_related("processing_activity")
     kind = kind.first()
-    if kind is None or not is_approved(kind.processing_activity):
-        errors["kind"] = _("This kind of follow-up is not bound to an approved processing.")
+    if kind is None:
+        errors["kind"] = _("Unknown kind of follow-up.")
     due_date = data.get("due_date")
     if due_date is None and kind is not None:
         from contacts.services import add_working_days
@@ -339,18 +339,16 @@ def create_task(client: ApiClient, contact, data: dict):
     if errors:
         raise ValidationError(errors)
     check_not_restricted(contact.person, user)  # contacts' writes check it themselves
-    task = Task.objects.create(
-        contact_moment=contact,
+    from contacts import services as contacts
+
+    return contacts.create_task(
+        user,
+        contact,
         kind=kind,
         requested_action=action,
         assigned_team=team,
         due_date=due_date,
-        created_by=user,
     )
-    TaskEvent.objects.create(
-        task=task, person_id=contact.person_id, kind=TaskEvent.Kind.CREATED, by=user
-    )
-    return task
 
 
 @transaction.atomic

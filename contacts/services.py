@@ -306,28 +306,55 @@ def register_contact(user, data: ContactInput) -> ContactMoment:
     contact.save()
     access.record_involvement(user, data.person)
     if data.task is not None:
-        kind = TaskKind.objects.get(code=OUTCOME_TASK_KIND[data.outcome])
-        if not is_approved(kind.processing_activity):
-            raise ValidationError(
-                {
-                    "outcome": _(
-                        "This kind of follow-up is not bound to an approved processing activity."
-                    )
-                }
-            )
-        task = Task.objects.create(
-            contact_moment=contact,
-            kind=kind,
-            requested_action=data.task.requested_action.strip(),
+        create_task(
+            user,
+            contact,
+            kind=TaskKind.objects.get(code=OUTCOME_TASK_KIND[data.outcome]),
+            requested_action=data.task.requested_action,
             assigned_team=data.task.assigned_team,
             assigned_to=data.task.assigned_to,
             due_date=data.task.due_date,
-            created_by=user,
+            error_field="outcome",
         )
-        if task.assigned_to is not None:
-            access.record_involvement(task.assigned_to, data.person)
-        _event(task, TaskEvent.Kind.CREATED, user)
     return contact
+
+
+def create_task(
+    user,
+    contact,
+    *,
+    kind,
+    requested_action: str,
+    assigned_team,
+    assigned_to=None,
+    due_date: datetime.date | None = None,
+    error_field: str = "kind",
+) -> Task:
+    """The one way a task is made (the contact form, the API): its kind must be bound to an
+    approved processing activity; the assignee becomes involved with the person; the task's
+    history starts with "created". ``error_field``: where the kind's refusal is shown (the
+    contact form chooses the kind through the outcome). Runs inside the caller's transaction."""
+    if not is_approved(kind.processing_activity):
+        raise ValidationError(
+            {
+                error_field: _(
+                    "This kind of follow-up is not bound to an approved processing activity."
+                )
+            }
+        )
+    task = Task.objects.create(
+        contact_moment=contact,
+        kind=kind,
+        requested_action=requested_action.strip(),
+        assigned_team=assigned_team,
+        assigned_to=assigned_to,
+        due_date=due_date,
+        created_by=user,
+    )
+    if task.assigned_to is not None and contact.person_id is not None:
+        access.record_involvement(task.assigned_to, contact.person)
+    _event(task, TaskEvent.Kind.CREATED, user)
+    return task
 
 
 def default_due_date(outcome: str, start: datetime.date | None = None) -> datetime.date | None:
