@@ -10,8 +10,9 @@ the reason it is still there, and the list may only shrink.
 
 Only the project's own code counts (not migrations, not tests). ``<app>/personal_data.py`` are
 declarations for the registry at the bottom, like models for Django. The infrastructure modules
-of the project package (``klantcontact.db``, ``.enqueue``, ``.forms``, ``.widgets``) are the bottom
-layer; the rest of ``klantcontact`` (urls, settings, views, navigation) is the top.
+of the project package (``klantcontact.content``, ``.db``, ``.enqueue``, ``.forms``,
+``.widgets``) are the bottom layer; the rest of ``klantcontact`` (urls, settings, views,
+navigation) is the top.
 """
 
 from __future__ import annotations
@@ -35,7 +36,13 @@ LAYERS: list[tuple[str, ...]] = [
     ("klantcontact",),
 ]
 LAYER_OF = {app: index for index, apps in enumerate(LAYERS) for app in apps}
-INFRA = {"klantcontact.db", "klantcontact.enqueue", "klantcontact.forms", "klantcontact.widgets"}
+INFRA = {
+    "klantcontact.content",
+    "klantcontact.db",
+    "klantcontact.enqueue",
+    "klantcontact.forms",
+    "klantcontact.widgets",
+}
 
 
 def unit_of_module(module: str) -> str | None:
