@@ -1,6 +1,6 @@
 """The Celery application. Eager in-process when CELERY_BROKER_URL is unset, Redis otherwise.
 
-The beat schedule is static and in UTC (``CELERY_BEAT_SCHEDULE`` in settings).
+The beat schedule is static and in UTC (``klantcontact/schedule.py``, read by the settings).
 Worker: ``celery -A klantcontact worker``; beat: ``celery -A klantcontact beat``.
 """
 

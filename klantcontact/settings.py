@@ -10,9 +10,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from klantcontact import auditing, schedule
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -235,89 +236,7 @@ GUARDIAN_RAISE_403 = True
 AUDITLOG_LOGENTRY_MODEL = "audit.LogEntry"
 # auditlog's own migrations create its default table even when swapped out; skip them.
 MIGRATION_MODULES = {"auditlog": None}
-AUDITLOG_INCLUDE_TRACKING_MODELS = (
-    {"model": "accounts.User", "exclude_fields": ["password", "last_login"]},
-    "accounts.Team",
-    "referencedata.ReferenceCode",
-    "contacts.Person",
-    "contacts.PhoneNumber",
-    "contacts.EmailAddress",
-    "contacts.Unit",
-    "contacts.Tenancy",
-    "contacts.ContactSubject",
-    "contacts.Mandate",
-    "contacts.ContactMoment",
-    "contacts.Task",
-    "contacts.SignalType",
-    {"model": "contacts.Signal", "m2m_fields": ["handlers"]},
-    "access.BreakGlassGrant",
-    "access.AccessAlert",
-    # Knowledge base: articles (their own version history has the text), the category tree,
-    # the synonym list, and which article was used for which contact moment.
-    {"model": "knowledgebase.Article", "exclude_fields": ["search_vector", "version"]},
-    "knowledgebase.Category",
-    "knowledgebase.SynonymGroup",
-    "knowledgebase.ArticleUse",
-    # Processing register: the register, agreements and the data-breach register.
-    "processingregister.Controller",
-    "processingregister.Department",
-    "processingregister.DataSubjectCategory",
-    "processingregister.PersonalDataCategory",
-    "processingregister.Party",
-    "processingregister.InformationSystem",
-    {
-        "model": "processingregister.ProcessingActivity",
-        "m2m_fields": ["subject_categories", "data_categories", "systems"],
-    },
-    "processingregister.Transfer",
-    {
-        "model": "processingregister.Agreement",
-        "exclude_fields": ["document_content"],
-        "m2m_fields": ["activities", "data_categories"],
-    },
-    "processingregister.SubProcessor",
-    {
-        "model": "processingregister.DataBreach",
-        "exclude_fields": ["last_reminder_at"],
-        "m2m_fields": ["activities", "data_categories", "subject_categories"],
-    },
-    "processingregister.BreachUpdate",
-    "dataminimisation.SensitiveTerm",
-    # Retention: the rules, legal holds and review decisions (verifiable afterwards).
-    "retention.RetentionRule",
-    "retention.LegalHold",
-    "retention.RetentionReview",
-    # API clients: who changed scopes, teams or the agreement (never the token hash).
-    {
-        "model": "api.ApiClient",
-        "exclude_fields": ["token_hash", "token_prefix", "last_used_at"],
-        "m2m_fields": ["teams"],
-    },
-    # Rights of data subjects: requests, corrections, statements, restrictions, objections.
-    "rights.DataSubjectRequest",
-    "rights.WithheldItem",
-    "rights.Rectification",
-    "rights.PersonStatement",
-    "rights.ProcessingRestriction",
-    "rights.Objection",
-    "rights.SurveyOptOut",
-    # Disclosures to third parties and the art. 19 notices.
-    {"model": "disclosures.Disclosure", "m2m_fields": ["categories"]},
-    "disclosures.DisclosedPerson",
-    "disclosures.RecipientNotice",
-    # Enrolment and reset of a second factor (never the secret or the verification counters).
-    {
-        "model": "otp_totp.TOTPDevice",
-        "exclude_fields": [
-            "key",
-            "drift",
-            "last_t",
-            "last_used_at",
-            "throttling_failure_timestamp",
-            "throttling_failure_count",
-        ],
-    },
-)
+AUDITLOG_INCLUDE_TRACKING_MODELS = auditing.TRACKED_MODELS
 
 # Break-the-glass: how long access to a person outside one's scope lasts after giving a reason.
 BREAK_GLASS_HOURS = env_int("BREAK_GLASS_HOURS", 8)
@@ -334,6 +253,16 @@ ACCESS_REVIEW_SIGNAL_FACTOR = env_int("ACCESS_REVIEW_SIGNAL_FACTOR", 3)
 # unpaid rent from which a tenant is in the signal (a decimal, e.g. "1" or "1.5").
 DISCLOSURE_ARREARS_AGREEMENT = env_str("DISCLOSURE_ARREARS_AGREEMENT")
 DISCLOSURE_ARREARS_THRESHOLD_MONTHS = env_str("DISCLOSURE_ARREARS_THRESHOLD_MONTHS", "1")
+# The nightly retention run (retention.engine): rows per batch when deleting or anonymising,
+# and when scheduling; one task works at most this long, then hands over to a follow-up task
+# (well inside the broker's visibility timeout).
+RETENTION_BATCH_SIZE = env_int("RETENTION_BATCH_SIZE", 5000)
+RETENTION_SCHEDULE_BATCH_SIZE = env_int("RETENTION_SCHEDULE_BATCH_SIZE", 5000)
+RETENTION_TASK_BUDGET_SECONDS = env_int("RETENTION_TASK_BUDGET_SECONDS", 240)
+# Rights of data subjects: the secret of the pseudonymous survey reference (empty: derived from
+# SECRET_KEY), and the public address the survey opt-out link in e-mails starts with.
+RIGHTS_SURVEY_REFERENCE_KEY = env_str("RIGHTS_SURVEY_REFERENCE_KEY")
+RIGHTS_PUBLIC_BASE_URL = env_str("RIGHTS_PUBLIC_BASE_URL")
 
 # --- Sessions and security --------------------------------------------------------------------
 SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30)
@@ -428,74 +357,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Long jobs continue in follow-up tasks and stay well inside this window.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-# The static beat schedule, in UTC. Nightly jobs of other apps are added here.
-CELERY_BEAT_SCHEDULE = {
-    "clear-expired-sessions": {
-        "task": "accounts.tasks.clear_expired_sessions",
-        "schedule": crontab(hour=1, minute=30),
-    },
-    "clear-old-login-records": {
-        "task": "accounts.tasks.clear_old_login_records",
-        "schedule": crontab(hour=1, minute=40),
-    },
-    "review-yesterdays-access": {
-        "task": "access.tasks.review_yesterdays_access",
-        "schedule": crontab(hour=2, minute=15),
-    },
-    # Processing register: breach decisions every half hour (the 72 hours are short),
-    # agreement expiry and review dates once a day.
-    "processingregister-breach-decisions": {
-        "task": "processingregister.tasks.remind_breach_decisions",
-        "schedule": crontab(minute="*/30"),
-    },
-    "processingregister-expiring-agreements": {
-        "task": "processingregister.tasks.remind_expiring_agreements",
-        "schedule": crontab(hour=6, minute=15),
-    },
-    "processingregister-reviews-due": {
-        "task": "processingregister.tasks.remind_reviews_due",
-        "schedule": crontab(hour=6, minute=20),
-    },
-    # Knowledge base: recount the search vocabulary, forget year-old gaps, remind owners of
-    # articles past their review date (Monday morning).
-    "knowledgebase-rebuild-search-index": {
-        "task": "knowledgebase.tasks.rebuild_search_index",
-        "schedule": crontab(hour=3, minute=5),
-    },
-    "knowledgebase-purge-stale-gaps": {
-        "task": "knowledgebase.tasks.purge_stale_gaps",
-        "schedule": crontab(hour=3, minute=15),
-    },
-    "knowledgebase-retention-article": {
-        "task": "knowledgebase.tasks.sync_retention_article",
-        "schedule": crontab(hour=3, minute=25),
-    },
-    "knowledgebase-review-reminders": {
-        "task": "knowledgebase.tasks.send_review_reminders",
-        "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
-    },
-    # Rights of data subjects: deadline reminders, escalation of overdue requests (morning).
-    "rights-request-deadlines": {
-        "task": "rights.tasks.daily_request_deadlines",
-        "schedule": crontab(hour=6, minute=40),
-    },
-    # Retention: once a night, continuing in follow-up tasks until every rule is done.
-    "retention-nightly-run": {
-        "task": "retention.tasks.nightly_retention_run",
-        "schedule": crontab(hour=2, minute=15),
-    },
-    # API: forget idempotency keys older than API_IDEMPOTENCY_KEY_HOURS.
-    "api-prune-idempotency-keys": {
-        "task": "api.tasks.prune_idempotency_keys",
-        "schedule": crontab(minute=20),
-    },
-    # Disclosures: the arrears signal to the municipality under its covenant, on the first of
-    # the month (DISCLOSURE_ARREARS_AGREEMENT; nothing happens while it is empty).
-    "disclosures-monthly-arrears": {
-        "task": "disclosures.tasks.monthly_arrears_signal",
-        "schedule": crontab(day_of_month=1, hour=4, minute=10),
-    },
-}
+# The static beat schedule, in UTC (klantcontact/schedule.py).
+CELERY_BEAT_SCHEDULE = schedule.BEAT_SCHEDULE
 
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
