@@ -2,7 +2,7 @@ import re
 
 from django import template
 
-from .. import countries, services
+from .. import countries, exports, services
 
 register = template.Library()
 
@@ -30,7 +30,7 @@ def get_item(mapping, key):
 
 @register.filter
 def is_list_field(field):
-    return field.key in services.LIST_FIELDS
+    return field.key in exports.LIST_FIELDS
 
 
 @register.filter
