@@ -24,7 +24,6 @@ KNOWN_LONG_MODULES = {
     "knowledgebase/search.py": 745,
     "knowledgebase/services.py": 929,
     "processingregister/demo.py": 1407,
-    "processingregister/models.py": 1009,
     "retention/engine.py": 1022,
     "retention/models.py": 686,
     "retention/services.py": 779,
