@@ -4,15 +4,18 @@
 - ``activities``: what approval needs and the status flow of an activity;
 - ``agreements``: the signed document of a processor agreement;
 - ``breaches``: data-breach deadlines, references, registering and updating;
-- ``mail`` and ``reminders``: the messages to the privacy officers (Celery tasks call these);
+- ``mail`` and ``reminders``: sending the messages to the privacy officers (Celery tasks call
+  these; the texts of the messages are in ``processingregister.mails``);
 - ``register``: the register's fingerprint and versions;
 - ``attention``: what the officer should look at.
 
-Reads live in ``processingregister.selectors``, the register entry and the CSV exports in
-``processingregister.exports``. The names below are re-exported so ``from processingregister
-import services; services.approve(...)`` keeps working for callers in other apps. Purpose
-binding, for other apps: a model that records something for a purpose (contact subject, task
-kind, signal type) has a ``processing_activity`` foreign key to
+Reads live in ``processingregister.selectors``; the register entry and the CSV exports in
+``processingregister.exports``; dates and time left as text in ``processingregister.formatting``.
+The names below are re-exported from all of these, so ``from processingregister import
+services; services.approve(...)`` keeps working for callers in other apps.
+
+Purpose binding, for other apps: a model that records something for a purpose (contact
+subject, task kind, signal type) has a ``processing_activity`` foreign key to
 ``processingregister.ProcessingActivity`` (``on_delete=PROTECT``). Use:
 
 - ``approved_activities()``: the activities that may be chosen;
@@ -38,6 +41,7 @@ from ..exports import (
     register_csv,
     retention_rule_lines,
 )
+from ..formatting import format_remaining
 from ..selectors import (
     BINDING_FIELD,
     NOT_PURPOSE_BINDING,
@@ -81,7 +85,6 @@ from .binding import bind_record, is_approved, purpose_summary, validate_approve
 from .breaches import (
     BreachState,
     breach_state,
-    format_remaining,
     next_breach_reference,
     notify_new_breach,
     register_breach,

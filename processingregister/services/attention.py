@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..formatting import date_text
+from ..formatting import date_text, format_remaining
 from ..models import (
     Agreement,
     ProcessingActivity,
@@ -21,7 +21,7 @@ from ..selectors import (
     reviews_due,
     unbound_count,
 )
-from .breaches import breach_state, format_remaining
+from .breaches import breach_state
 
 
 @dataclass

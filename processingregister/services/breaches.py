@@ -4,12 +4,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from ..formatting import datetime_text
+from ..mails import new_breach_message
 from ..models import (
     DataBreach,
     Decision,
@@ -55,21 +53,6 @@ def breach_state(breach, now=None) -> BreachState:
         ),
         pending=pending,
     )
-
-
-def format_remaining(remaining: datetime.timedelta) -> str:
-    """'41 hours 12 minutes left' / '3 hours overdue' / '5 minutes left', in whole minutes."""
-    minutes = int(abs(remaining.total_seconds()) // 60)
-    hours, minutes = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(ngettext("%(h)d hour", "%(h)d hours", hours) % {"h": hours})
-    if minutes or not hours:
-        parts.append(ngettext("%(m)d minute", "%(m)d minutes", minutes) % {"m": minutes})
-    amount = " ".join(parts)
-    if remaining.total_seconds() >= 0:
-        return _("%(amount)s left") % {"amount": amount}
-    return _("%(amount)s overdue") % {"amount": amount}
 
 
 def next_breach_reference(day=None) -> str:
@@ -130,15 +113,4 @@ def notify_new_breach(breach_id) -> None:
     if breach is None:
         return
     with translation.override("nl"):
-        state = breach_state(breach)
-        _mail(
-            _("New data breach %(ref)s: decide within 72 hours") % {"ref": breach.reference},
-            [
-                _("A data breach was registered: %(ref)s %(title)s.")
-                % {"ref": breach.reference, "title": breach.title},
-                _("Aware since: %(at)s. Deadline for notifying the AP: %(deadline)s.")
-                % {"at": datetime_text(breach.aware_at), "deadline": datetime_text(state.deadline)},
-                _("Open it: %(path)s")
-                % {"path": reverse("processingregister:breach_detail", args=[breach.pk])},
-            ],
-        )
+        _mail(*new_breach_message(breach, breach_state(breach)))

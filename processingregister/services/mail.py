@@ -4,8 +4,8 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.utils.translation import gettext as _
 
+from ..mails import mail_body
 from ..selectors import privacy_officers
 
 # The name the messages logged under before the services were split, kept for log filters.
@@ -17,7 +17,4 @@ def _mail(subject: str, lines: list[str], extra_recipients=()) -> int:
     if not recipients:
         logger.warning("Processing register reminder not sent: no privacy officer with e-mail")
         return 0
-    body = "\n".join(
-        [*lines, "", _("This message was sent by Klantcontact (processing register).")]
-    )
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    return send_mail(subject, mail_body(lines), settings.DEFAULT_FROM_EMAIL, recipients)
