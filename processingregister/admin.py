@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import selectors, services
 from .models import (
     ActivityEvent,
     Agreement,
@@ -219,7 +219,7 @@ class ProcessingActivityAdmin(NoDeleteMixin, admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}
-        extra_context["unbound_count"] = services.unbound_count()
+        extra_context["unbound_count"] = selectors.unbound_count()
         extra_context["unbound_url"] = reverse("processingregister:unbound")
         extra_context["register_url"] = reverse("processingregister:dashboard")
         return super().changelist_view(request, extra_context=extra_context)
@@ -358,7 +358,7 @@ class AgreementAdmin(NoDeleteMixin, admin.ModelAdmin):
             "in_force": gettext("in force"),
             "expiring": gettext("expires soon"),
             "expired": gettext("expired"),
-        }[services.agreement_state(obj)]
+        }[selectors.agreement_state(obj)]
 
     @admin.display(description=_("current document"))
     def current_document(self, obj):

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from .categories import sync_data_categories
+
 
 class ProcessingregisterConfig(AppConfig):
     name = "processingregister"
@@ -9,7 +11,6 @@ class ProcessingregisterConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the personal-data inventory check)
-        from .categories import sync_data_categories
 
         post_migrate.connect(
             sync_data_categories, sender=self, dispatch_uid="processingregister.sync_categories"

@@ -10,6 +10,8 @@ The names and descriptions are register content (Dutch), not interface text.
 
 from dataclasses import dataclass
 
+from django.apps import apps as global_apps
+
 ORDINARY = "ordinary"
 SPECIAL = "special"  # art. 9 AVG
 CRIMINAL = "criminal"  # art. 10 AVG
@@ -162,8 +164,6 @@ def sync_data_categories(sender=None, using="default", apps=None, **kwargs):
     Rows the officer added are left alone; a catalogue row keeps its primary key, so the
     register's links survive a renamed category.
     """
-    from django.apps import apps as global_apps
-
     registry = apps or global_apps
     try:
         model = registry.get_model("processingregister", "PersonalDataCategory")

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import selectors, services
 from .models import Department, LegalBasis, ProcessingActivity
 
 Status = ProcessingActivity.Status
@@ -102,11 +102,11 @@ class BindForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = services.approved_activities()
+        self.fields["activity"].queryset = selectors.approved_activities()
 
     def clean_model(self):
         label = self.cleaned_data["model"]
-        for model in services.bound_models():
+        for model in selectors.bound_models():
             if model._meta.label == label:
                 return model
         raise forms.ValidationError(_("This kind of registration cannot be bound."))

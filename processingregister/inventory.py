@@ -32,6 +32,8 @@ from django.db import models
 
 from persondata.registry import NOT_PERSONAL  # noqa: F401  (declared below the apps)
 
+from . import categories
+
 DECLARATION_MODULE = "personal_data"
 DECLARATION_NAME = "PERSONAL_DATA"
 
@@ -95,9 +97,7 @@ def load_declaration(app_config):
 
 
 def known_categories() -> frozenset:
-    from .categories import CATEGORY_CODES
-
-    return CATEGORY_CODES
+    return categories.CATEGORY_CODES
 
 
 def _categories_hint() -> str:

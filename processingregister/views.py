@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from access.policy import role_view
 from accounts import roles
 
-from . import services
+from . import exports, selectors, services
 from .forms import BindForm, NoteForm, RegisterFilterForm, RetireForm, ReturnForm, ReviewForm
 from .models import (
     ActivityEvent,
@@ -36,8 +36,8 @@ register_page = role_view(roles.PRIVACY_OFFICER)
 
 def _render(request, template, context):
     """Render a register page, with the counters of the sub-navigation."""
-    context.setdefault("unbound_total", services.unbound_count())
-    context.setdefault("open_breach_total", services.open_breaches().count())
+    context.setdefault("unbound_total", selectors.unbound_count())
+    context.setdefault("open_breach_total", selectors.open_breaches().count())
     return render(request, f"processingregister/{template}", context)
 
 
@@ -55,7 +55,7 @@ def dashboard(request):
         "attention": services.attention_points(),
         "counts": [(label, counts[value], value) for value, label in Status.choices],
         "open_breaches": [
-            (breach, services.breach_state(breach)) for breach in services.open_breaches()
+            (breach, services.breach_state(breach)) for breach in selectors.open_breaches()
         ],
         "version": services.current_version(request.user),
         "recent_events": ActivityEvent.objects.select_related("activity", "by")[:8],
@@ -68,7 +68,7 @@ def dashboard(request):
 @register_page
 def activity_list(request):
     form, filters = _filters(request)
-    activities = services.filter_activities(
+    activities = selectors.filter_activities(
         ProcessingActivity.objects.select_related("department").prefetch_related("data_categories"),
         **filters,
     )
@@ -85,15 +85,15 @@ def activity_list(request):
 @require_GET
 @register_page
 def activity_detail(request, code):
-    activity = get_object_or_404(services.register_queryset(), code=code)
+    activity = get_object_or_404(selectors.register_queryset(), code=code)
     actions = services.allowed_actions(activity)
     can_approve = request.user.has_perm("processingregister.approve_processingactivity")
     context = {
         "activity": activity,
-        "record": services.export_record(activity),
+        "record": exports.export_record(activity),
         # The page header shows code, name and status already.
         "detail_fields": [
-            f for f in services.EXPORT_FIELDS if f.key not in ("code", "name", "status")
+            f for f in exports.EXPORT_FIELDS if f.key not in ("code", "name", "status")
         ],
         "problems": services.approval_problems(activity)
         if activity.status in (Status.DRAFT, Status.IN_REVIEW)
@@ -101,7 +101,7 @@ def activity_detail(request, code):
         "notes": services.attention_notes(activity),
         "events": activity.events.select_related("by"),
         "agreements": activity.agreements.all(),
-        "bound_count": services.bound_record_count(activity),
+        "bound_count": selectors.bound_record_count(activity),
         "actions": [a for a in actions if can_approve or a in ("submit",)],
         "note_form": NoteForm(),
         "return_form": ReturnForm(),
@@ -196,11 +196,11 @@ def _selection(form, filters) -> list[str]:
 
 def _export_context(request):
     form, filters = _filters(request)
-    activities = list(services.filter_activities(services.register_queryset(), **filters))
+    activities = list(selectors.filter_activities(selectors.register_queryset(), **filters))
     today = timezone.localdate()
     records = []
     for activity in activities:
-        record = services.export_record(activity, today)
+        record = exports.export_record(activity, today)
         # The controller's details, DPO and representative stand once, on the first page.
         record["controller"] = [
             activity.controller.name,
@@ -214,7 +214,7 @@ def _export_context(request):
         "activities": records,
         "fields": [
             f
-            for f in services.EXPORT_FIELDS
+            for f in exports.EXPORT_FIELDS
             if f.key not in ("name", "status", "dpo", "representative")
         ],
         "controllers": Controller.objects.filter(activities__in=activities).distinct(),
@@ -237,7 +237,7 @@ def export_print(request):
 @register_page
 def export_csv(request):
     context = _export_context(request)
-    content = services.register_csv(a for a, _record in context["activities"])  # full records
+    content = exports.register_csv(a for a, _record in context["activities"])  # full records
     filename = "verwerkingsregister-v{}-{}.csv".format(
         context["version"].number, timezone.localdate().isoformat()
     )
@@ -272,12 +272,12 @@ def unbound(request):
                 for error in errors:
                     messages.error(request, error)
         return redirect("processingregister:unbound")
-    groups = services.unbound_records()
+    groups = selectors.unbound_records()
     context = {
         "groups": groups,
         "bind_form": BindForm(),
         "can_bind": can_bind,
-        "approved": services.approved_activities(),
+        "approved": selectors.approved_activities(),
         "active_tab": "unbound",
     }
     return _render(request, "unbound.html", context)
@@ -288,7 +288,7 @@ def unbound(request):
 def agreements(request):
     today = timezone.localdate()
     rows = [
-        (agreement, services.agreement_state(agreement, today))
+        (agreement, selectors.agreement_state(agreement, today))
         for agreement in Agreement.objects.select_related("party")
         .prefetch_related("activities", "sub_processors")
         .order_by("end_date", "party__name")
@@ -350,7 +350,7 @@ def breach_detail(request, pk):
 @require_GET
 @register_page
 def breaches_csv(request):
-    content = services.breach_csv(_breaches().order_by("aware_at"))
+    content = exports.breach_csv(_breaches().order_by("aware_at"))
     filename = f"datalekkenregister-{timezone.localdate().isoformat()}.csv"
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, filename)
@@ -363,5 +363,5 @@ def inventory(request):
     return _render(
         request,
         "inventory.html",
-        {"rows": services.inventory_overview(), "active_tab": "inventory"},
+        {"rows": selectors.inventory_overview(), "active_tab": "inventory"},
     )

@@ -9,7 +9,7 @@ from django.test.utils import isolate_apps
 from django.urls import reverse
 
 from accounts import roles
-from processingregister import services
+from processingregister import selectors, services
 from processingregister.models import ProcessingActivity
 from tests.factories import ProcessingActivityFactory
 from tests.test_processingregister_export import verified_login
@@ -83,7 +83,7 @@ def test_the_officer_binds_an_unbound_row_and_only_to_an_approved_activity(
     bound_model, monkeypatch
 ):
     model, registry = bound_model
-    monkeypatch.setattr(services, "bound_models", lambda registry_=None: [model])
+    monkeypatch.setattr(selectors, "bound_models", lambda registry_=None: [model])
     approved = ProcessingActivityFactory(approved=True)
     draft = ProcessingActivityFactory()
     row = model.objects.create(name="Betalingsregeling")
@@ -100,7 +100,7 @@ def test_the_officer_binds_an_unbound_row_and_only_to_an_approved_activity(
 
 def test_retiring_with_a_replacement_moves_or_unbinds_the_rows(bound_model, monkeypatch):
     model, _registry = bound_model
-    monkeypatch.setattr(services, "bound_models", lambda registry_=None: [model])
+    monkeypatch.setattr(selectors, "bound_models", lambda registry_=None: [model])
     old = ProcessingActivityFactory(approved=True)
     new = ProcessingActivityFactory(approved=True)
     rows = [model.objects.create(name=n, processing_activity=old) for n in ("Taak", "Terugbellen")]

@@ -2,7 +2,7 @@ import re
 
 from django import template
 
-from .. import countries, services
+from .. import countries, exports, formatting
 
 register = template.Library()
 
@@ -10,7 +10,7 @@ register = template.Library()
 @register.filter
 def remaining(state):
     """The time left to (or past) a breach's 72-hour deadline, in words."""
-    return services.format_remaining(state.remaining)
+    return formatting.format_remaining(state.remaining)
 
 
 @register.filter
@@ -30,7 +30,7 @@ def get_item(mapping, key):
 
 @register.filter
 def is_list_field(field):
-    return field.key in services.LIST_FIELDS
+    return field.key in exports.LIST_FIELDS
 
 
 @register.filter
