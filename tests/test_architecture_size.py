@@ -29,7 +29,6 @@ KNOWN_LONG_MODULES = {
     "retention/engine.py": 1022,
     "retention/models.py": 686,
     "retention/services.py": 779,
-    "rights/services.py": 1326,
 }
 
 # "file:function": lines today.
@@ -46,9 +45,6 @@ KNOWN_LONG_FUNCTIONS = {
     "processingregister/services.py:approval_problems": 98,
     "processingregister/services.py:attention_points": 136,
     "processingregister/services.py:export_record": 108,
-    "rights/demo.py:_scenario": 83,
-    "rights/gather.py:_gather": 135,
-    "rights/report.py:report_figures": 126,
 }
 
 # file: imports inside functions without a reason, today.
@@ -102,10 +98,6 @@ KNOWN_UNEXPLAINED_LOCAL_IMPORTS = {
     "retention/services.py": 13,
     "retention/signals.py": 1,
     "retention/targets.py": 7,
-    "rights/apps.py": 2,
-    "rights/gather.py": 12,
-    "rights/report.py": 3,
-    "rights/services.py": 47,
 }
 
 
