@@ -145,11 +145,19 @@ def _scenario(officer, person, key, kind, days, channel, state, extra):
             told_at=received + datetime.timedelta(days=6),
         )
         return dsr
-    _decide(dsr, officer, person, kind=kind, state=state, received=received, done_after=done_after)
+    _decide(
+        dsr,
+        officer=officer,
+        person=person,
+        kind=kind,
+        state=state,
+        received=received,
+        done_after=done_after,
+    )
     return dsr
 
 
-def _decide(dsr, officer, person, *, kind, state, received, done_after):
+def _decide(dsr, *, officer, person, kind, state, received, done_after):
     """What the handler did before closing a request of scenario ``state``, and the closing."""
     if state == "granted":
         items = selectors.withholdable_items(dsr)

@@ -37,7 +37,7 @@ def erase_for_request(request, user, *, today=None):
             code="held",
         )
     check_not_restricted(request.person_id, user)
-    release_request_hold(request, user)
+    release_request_hold(request, user=user)
     # Art. 19: the recipients are known from the person's links, which the erasure removes.
     hooks.data_changed(request, user)
     try:

@@ -23,7 +23,7 @@ def hold_until(request) -> datetime.date:
     return request.deadline + datetime.timedelta(days=HOLD_MARGIN_DAYS)
 
 
-def place_request_hold(request, user):
+def place_request_hold(request, *, user):
     owner = request.assignee or user
     with translation.override(settings.LANGUAGE_CODE):
         reason = _("Open data-subject request %(reference)s (%(kind)s).") % {
@@ -48,7 +48,7 @@ def extend_request_hold(request):
         )
 
 
-def release_request_hold(request, user):
+def release_request_hold(request, *, user):
     hold = request.legal_hold
     if hold is not None and hold.released_at is None:
         release_hold(hold, user=user)

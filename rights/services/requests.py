@@ -111,7 +111,7 @@ def register_request(
     )
     request.full_clean()
     request.save()
-    request.legal_hold = place_request_hold(request, user)
+    request.legal_hold = place_request_hold(request, user=user)
     request.save(update_fields=["legal_hold"])
     record_event(request, RequestEvent.Kind.RECEIVED, user, request.channel.name, at=received_at)
     return request
@@ -314,7 +314,7 @@ def complete(request, user, *, outcome, reply, refusal_reason=""):
             "completed_by",
         ]
     )
-    release_request_hold(request, user)
+    release_request_hold(request, user=user)
     record_event(request, RequestEvent.Kind.COMPLETED, user, request.get_outcome_display())
     return request
 
@@ -328,6 +328,6 @@ def withdraw(request, user, *, note):
     request.completed_at = timezone.now()
     request.completed_by = user
     request.save(update_fields=["status", "completed_at", "completed_by"])
-    release_request_hold(request, user)
+    release_request_hold(request, user=user)
     record_event(request, RequestEvent.Kind.WITHDRAWN, user, note.strip())
     return request
