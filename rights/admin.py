@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contacts.admin import RestrictedPersonAdminMixin
 
-from . import services
+from . import selectors
 from .models import (
     AccessExport,
     DataSubjectRequest,
@@ -30,7 +30,7 @@ class OfficerAdmin(admin.ModelAdmin):
 
     def _allowed(self, request):
         return request.user.is_active and (
-            request.user.is_superuser or services.is_privacy_officer(request.user)
+            request.user.is_superuser or selectors.is_privacy_officer(request.user)
         )
 
     def has_module_permission(self, request):

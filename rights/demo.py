@@ -1,17 +1,19 @@
 """Demo data of this app (called by seed_demo): requests in every state, an objection, a
 survey opt-out and a restricted person. Idempotent: each demo request is recognised by its
-description."""
+description. The texts are data (``demo_data/requests.yaml``)."""
 
 import datetime
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from contacts.models import EmailAddress, Person, Tenancy
+from klantcontact.content import load_yaml
 from referencedata.models import CodeList, ReferenceCode
 
-from . import services
+from . import selectors, services
 from .models import DataSubjectRequest, Objection, SurveyOptOut
 
 Kind = DataSubjectRequest.Kind
@@ -38,41 +40,11 @@ SCENARIOS = [
     ("hist-5", Kind.RECTIFICATION, 220, "EMA", "granted-plain", {"done_after": 6}),
 ]
 
-DESCRIPTIONS = {
-    "received": "Wil weten welke gegevens over haar zijn vastgelegd (demo: ontvangen).",
-    "verified": "Vraagt zijn gegevens als bestand om mee te nemen (demo: identiteit bekend).",
-    "extended": "Inzage in alle contacten sinds 2019, ook overlastmeldingen (demo: verlengd).",
-    "overdue": "Geboortedatum en voorletters kloppen niet (demo: te laat).",
-    "granted": "Inzage in alle vastgelegde gegevens (demo: afgehandeld, toegekend).",
-    "partly": "Contactmoment over overlast corrigeren of verklaring toevoegen (demo: deels).",
-    "refused": "Alle gegevens verwijderen, huurcontract loopt nog (demo: afgewezen).",
-    "objection": "Wil geen uitnodigingen voor tevredenheidsonderzoek meer (demo: bezwaar).",
-    "restriction": "Betwist de juistheid van een signaal; niets meer mee doen tot de controle "
-    "klaar is (demo: beperking).",
-    "hist-1": "Inzage (demo: eerder verzoek).",
-    "hist-2": "Bezwaar tegen uitnodigingen bewonersavonden (demo: eerder verzoek).",
-    "hist-3": "Verwijderen gegevens (demo: eerder verzoek).",
-    "hist-4": "Inzage (demo: eerder verzoek, te laat beantwoord).",
-    "hist-5": "Telefoonnummer corrigeren (demo: eerder verzoek).",
-}
-
-REPLIES = {
-    "granted": "Geachte heer/mevrouw, bijgaand ontvangt u een overzicht van alle gegevens die wij "
-    "over u hebben, met per onderdeel het doel, de grondslag, de ontvangers en de bewaartermijn, "
-    "en een bestand met dezelfde gegevens.",
-    "partly": "Het contactmoment over de overlastmelding is feitelijk juist; wij passen het niet "
-    "aan, maar hebben uw eigen verklaring eraan toegevoegd.",
-    "refused": "Uw huurovereenkomst loopt nog; de gegevens zijn nodig voor de uitvoering ervan en "
-    "de wet verplicht ons de huuradministratie te bewaren. Wij verwijderen ze zodra die plicht "
-    "vervalt. U kunt een klacht indienen bij de Autoriteit Persoonsgegevens.",
-    "objection": "Wij hebben uw bezwaar verwerkt: u ontvangt geen uitnodigingen meer voor "
-    "tevredenheidsonderzoek.",
-    "objection-refused": "Uitnodigingen voor bewonersavonden over de renovatie van uw complex zijn "
-    "nodig voor de wettelijke bewonersraadpleging; daarom zetten wij die voort.",
-    "restriction": "Zolang wij de juistheid controleren, doen wij niets met de betwiste gegevens.",
-    "granted-plain": "Uw verzoek is uitgevoerd.",
-    "granted-late": "Uw verzoek is uitgevoerd. Excuses voor de late reactie.",
-}
+# What each scenario's request says, the replies and the handler's texts (Dutch, for the demo).
+DATA = load_yaml(Path(__file__).resolve().parent / "demo_data" / "requests.yaml")
+DESCRIPTIONS = DATA["descriptions"]
+REPLIES = DATA["replies"]
+TEXTS = DATA["texts"]
 
 
 def _candidates():
@@ -169,33 +141,40 @@ def _scenario(officer, person, key, kind, days, channel, state, extra):
             dsr,
             officer,
             until=services.latest_extension_date(services.received_on(dsr)),
-            reason="Inzage over zeven jaar contacten met meldingen van derden; elk stuk moet "
-            "worden beoordeeld op gegevens van buren.",
+            reason=TEXTS["extension_reason"],
             told_at=received + datetime.timedelta(days=6),
         )
         return dsr
+    _decide(
+        dsr,
+        officer=officer,
+        person=person,
+        kind=kind,
+        state=state,
+        received=received,
+        done_after=done_after,
+    )
+    return dsr
+
+
+def _decide(dsr, *, officer, person, kind, state, received, done_after):
+    """What the handler did before closing a request of scenario ``state``, and the closing."""
     if state == "granted":
-        items = services.withholdable_items(dsr)
+        items = selectors.withholdable_items(dsr)
         if items["contact_moment"]:
             services.withhold_item(
                 dsr,
                 officer,
                 item_kind="contact_moment",
                 object_id=items["contact_moment"][0].pk,
-                reason="Bevat de naam van de buur die de melding deed.",
+                reason=TEXTS["withhold_reason"],
             )
         services.produce_copy(dsr, officer)
         _complete(dsr, officer, Outcome.GRANTED, "granted", done_after=done_after)
     elif state == "partly":
         # The demo never changes a person's details (the contacts demo restores them on every
         # run); the statement is the "completion" half of the request.
-        services.add_statement(
-            person,
-            officer,
-            statement="Ik ben het niet eens met deze vastlegging: de overlast kwam niet van mijn "
-            "adres.",
-            request=dsr,
-        )
+        services.add_statement(person, officer, statement=TEXTS["statement"], request=dsr)
         _complete(dsr, officer, Outcome.PARTLY, "partly", Reason.DATA_CORRECT, done_after)
     elif state == "refused":
         _complete(dsr, officer, Outcome.REFUSED, "refused", Reason.STATUTORY_DUTY, done_after)
@@ -212,16 +191,10 @@ def _scenario(officer, person, key, kind, days, channel, state, extra):
             done_after,
         )
     elif state == "restriction":
-        services.restrict(
-            person,
-            officer,
-            reason="Juistheid van een signaal betwist; controle loopt (art. 18 lid 1 sub a).",
-            request=dsr,
-        )
+        services.restrict(person, officer, reason=TEXTS["restriction_reason"], request=dsr)
         _complete(dsr, officer, Outcome.GRANTED, "restriction", done_after=done_after)
     elif state in ("granted-plain", "granted-late"):
         if kind == Kind.ACCESS:
             services.produce_copy(dsr, officer)
             dsr.exports.update(content=None, expires_at=received + datetime.timedelta(days=20))
         _complete(dsr, officer, Outcome.GRANTED, state, done_after=done_after)
-    return dsr

@@ -16,11 +16,22 @@ officer can give it on request from the full log.
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils import formats, timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from accounts import roles
+from accounts.models import Team
+from audit.models import AccessLogEntry
+from contacts.models import Person
+from persondata import registry
+from processingregister.models import Controller, ProcessingActivity
+from processingregister.services import purpose_summary, recipients_of
+from retention.explain import phrase_text
+from retention.models import RetentionRule
+
+from .models import Objection, SurveyOptOut
 
 FORMAT = "klantcontact-inzage/1"
 
@@ -62,10 +73,6 @@ def _record(obj, spec, record_id=None):
 
 def _employee_descriptions(user_ids):
     """{user id: "function, team"}: how an employee appears in the tenant's document."""
-    from django.contrib.auth import get_user_model
-
-    from accounts.models import Team
-
     users = get_user_model().objects.filter(pk__in=user_ids).prefetch_related("groups")
     result = {}
     for user in users:
@@ -88,10 +95,6 @@ def _register_info(activities, rule_targets, rule_activities=True):
     types); for records without such a binding (``rule_activities``), the activities the
     retention rules of the category name.
     """
-    from processingregister.services import purpose_summary, recipients_of
-    from retention.explain import phrase_text
-    from retention.models import RetentionRule
-
     today = timezone.localdate()
     rules = list(
         RetentionRule.objects.active_on(today)
@@ -206,8 +209,6 @@ def _entry_record(entry, obj, fields) -> dict:
 
 def _is_withheld(entry, obj, withheld) -> bool:
     """Left out when the record, or a record it is part of, was withheld."""
-    from persondata import registry
-
     while entry is not None and obj is not None:
         if entry.holds.withhold_key and (entry.holds.withhold_key, obj.pk) in withheld:
             return True
@@ -222,8 +223,6 @@ def _is_withheld(entry, obj, withheld) -> bool:
 def _section_records(key, person, withheld):
     """(records, activities, retention target keys, source labels) of one section, from the
     registry's declarations."""
-    from persondata import registry
-
     records, activities, targets, sources = [], [], [], []
     for entry in registry.section_entries(key):
         targets += [spec.key for spec in entry.holds.retention if spec.person_field != ""]
@@ -274,14 +273,24 @@ def gather_personal_data(person, *, request=None, withheld=None, now=None) -> di
 
 
 def _gather(person, *, request, withheld, now):
-    from audit.models import AccessLogEntry
-    from contacts.models import Person
-    from persondata import registry
-    from processingregister.models import Controller, ProcessingActivity
-
-    from .models import Objection, SurveyOptOut
-
     now = now or timezone.now()
+    return {
+        "format": FORMAT,
+        "reference": request.reference if request is not None else "",
+        "kind": request.kind if request is not None else "",
+        "produced_at": now.isoformat(),
+        "produced_display": _fmt(now),
+        "person": {"id": person.pk, "name": person.full_name},
+        "controller": _controller(),
+        "categories": _categories(person, withheld),
+        "withheld": _withheld_rows(withheld),
+        "access_log": _access_log(person),
+        "model_label": Person._meta.label,
+    }
+
+
+def _categories(person, withheld) -> list[dict]:
+    """One part per section of the registry (the access log has its own overview)."""
     categories = []
     # The survey purpose applies to every tenant, the privacy activity to every request.
     survey = ProcessingActivity.objects.filter(code="klanttevredenheid").first()
@@ -318,15 +327,11 @@ def _gather(person, *, request, withheld, now):
                 **options,
             )
         )
+    return categories
 
-    # 11. Access log.
-    entries = list(
-        AccessLogEntry.objects.filter(person_id=person.pk)
-        .order_by("-at")
-        .values("at", "actor_id", "what", "grant", "reason")
-    )
-    who = _employee_descriptions({e["actor_id"] for e in entries if e["actor_id"]})
-    what_labels = {
+
+def _access_log_what_labels() -> dict:
+    return {
         AccessLogEntry.What.CARD: _("your customer card"),
         AccessLogEntry.What.CONTACT_MOMENT: _("a contact moment"),
         AccessLogEntry.What.TASK: _("a task"),
@@ -336,6 +341,17 @@ def _gather(person, *, request, withheld, now):
         AccessLogEntry.What.ACCESS_LOG: _("this overview of who looked at your data"),
         AccessLogEntry.What.EXPORT: _("a copy or export of your data"),
     }
+
+
+def _access_log(person) -> dict:
+    """Who looked at the person's data: per day, function and team, what, and on what ground."""
+    entries = list(
+        AccessLogEntry.objects.filter(person_id=person.pk)
+        .order_by("-at")
+        .values("at", "actor_id", "what", "grant", "reason")
+    )
+    who = _employee_descriptions({e["actor_id"] for e in entries if e["actor_id"]})
+    what_labels = _access_log_what_labels()
     grant_labels = dict(AccessLogEntry.Grant.choices)
     grouped: dict[tuple, int] = {}
     for e in entries:
@@ -363,7 +379,7 @@ def _gather(person, *, request, withheld, now):
         for (day, by, what, grant), count in grouped.items()
     ]
     log_section = registry.registry().sections["access_log"]
-    access_log = {
+    return {
         "title": str(log_section.title),
         "intro": str(log_section.intro),
         "entries": log_rows,
@@ -371,7 +387,9 @@ def _gather(person, *, request, withheld, now):
         **_register_info([], ["access_log"]),
     }
 
-    # Withheld items: how many and why, never what.
+
+def _withheld_rows(withheld) -> list[dict]:
+    """Withheld items: how many and why, never what."""
     reasons: dict[tuple, int] = {}
     kind_labels = {
         "contact_moment": _("contact moment"),
@@ -382,29 +400,19 @@ def _gather(person, *, request, withheld, now):
         reasons[(str(kind_labels.get(kind, kind)), reason)] = (
             reasons.get((str(kind_labels.get(kind, kind)), reason), 0) + 1
         )
-    withheld_rows = [
+    return [
         {"kind": kind, "reason": reason, "count": count}
         for (kind, reason), count in sorted(reasons.items())
     ]
 
+
+def _controller() -> dict:
     controller = Controller.objects.order_by("pk").first()
     return {
-        "format": FORMAT,
-        "reference": request.reference if request is not None else "",
-        "kind": request.kind if request is not None else "",
-        "produced_at": now.isoformat(),
-        "produced_display": _fmt(now),
-        "person": {"id": person.pk, "name": person.full_name},
-        "controller": {
-            "name": controller.name if controller else "",
-            "address": controller.address if controller else "",
-            "email": controller.email if controller else "",
-            "phone": controller.phone if controller else "",
-            "dpo_name": controller.dpo_name if controller else "",
-            "dpo_email": controller.dpo_email if controller else "",
-        },
-        "categories": categories,
-        "withheld": withheld_rows,
-        "access_log": access_log,
-        "model_label": Person._meta.label,
+        "name": controller.name if controller else "",
+        "address": controller.address if controller else "",
+        "email": controller.email if controller else "",
+        "phone": controller.phone if controller else "",
+        "dpo_name": controller.dpo_name if controller else "",
+        "dpo_email": controller.dpo_email if controller else "",
     }

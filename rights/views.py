@@ -1,4 +1,5 @@
-"""Views of the rights app: thin; the rules are in ``services``.
+"""Views of the rights app: thin; the rules are in ``services``, the reads in ``selectors``, the
+files and charts in ``exports`` and ``charts``.
 
 The request register is the privacy officer's work (``role_view(PRIVACY_OFFICER)``): handling a
 request needs the person's data by role (art. 12 AVG), and every page that shows it is logged.
@@ -21,7 +22,7 @@ from audit.models import AccessLogEntry
 from audit.services import client_address, log_access
 from klantcontact.forms import add_service_errors
 
-from . import forms, report, services
+from . import charts, exports, forms, report, selectors, services
 from .models import DataSubjectRequest, Objection
 
 officer_view = role_view(roles.PRIVACY_OFFICER)
@@ -36,7 +37,7 @@ def request_list(request):
         state = form.cleaned_data["state"] or "open"
         kind = form.cleaned_data["kind"]
     today = timezone.localdate()
-    rows = list(services.request_list(state=state, kind=kind)[:300])
+    rows = list(selectors.request_list(state=state, kind=kind)[:300])
     return render(
         request,
         "rights/request_list.html",
@@ -45,7 +46,7 @@ def request_list(request):
             "rows": rows,
             "today": today,
             "state": state,
-            "overdue_count": services.request_list(state="overdue").count(),
+            "overdue_count": selectors.request_list(state="overdue").count(),
         },
     )
 
@@ -95,7 +96,7 @@ def _get(pk):
 
 def _detail_context(dsr, **forms_in_error):
     person = dsr.person
-    items = services.withholdable_items(dsr) if dsr.kind in services.COPY_KINDS else {}
+    items = selectors.withholdable_items(dsr) if dsr.kind in services.COPY_KINDS else {}
     withheld = {(w.item_kind, w.object_id) for w in dsr.withheld_items.all()}
     open_items = {
         kind: [record for record in records if (kind, record.pk) not in withheld]
@@ -130,10 +131,10 @@ def _detail_context(dsr, **forms_in_error):
         "events": dsr.events.select_related("by"),
         "withheld": dsr.withheld_items.select_related("withheld_by"),
         "exports": exports,
-        "restriction": services.active_restriction(person) if person else None,
+        "restriction": selectors.active_restriction(person) if person else None,
         "objections": Objection.objects.filter(person=person) if person else [],
-        "statements": services.statements_for(person) if person else [],
-        "obstacles": services.erasure_obstacles(dsr)
+        "statements": selectors.statements_for(person) if person else [],
+        "obstacles": selectors.erasure_obstacles(dsr)
         if dsr.kind == DataSubjectRequest.Kind.ERASURE and dsr.is_open
         else [],
         "latest_extension": services.latest_extension_date(services.received_on(dsr)),
@@ -150,7 +151,7 @@ def _detail_context(dsr, **forms_in_error):
         "objection_form": forms.ObjectionForm(),
         "complete_form": forms.CompleteForm(),
         "erase_form": forms.EraseForm(),
-        "erasure_preview": services.erasure_preview(dsr)
+        "erasure_preview": selectors.erasure_preview(dsr)
         if dsr.kind == DataSubjectRequest.Kind.ERASURE and dsr.is_open and person
         else None,
         "withdraw_form": forms.WithdrawForm(),
@@ -242,7 +243,7 @@ def request_extend(request, pk):
 @require_POST
 def request_withhold(request, pk):
     dsr = _get(pk)
-    form = forms.WithholdForm(request.POST, items=services.withholdable_items(dsr))
+    form = forms.WithholdForm(request.POST, items=selectors.withholdable_items(dsr))
     return _action(
         request,
         pk,
@@ -281,14 +282,14 @@ def export_download(request, token):
         export, fmt = services.read_download_token(token)
     except services.DownloadExpired:
         return render(request, "rights/download_expired.html", status=410)
-    body, content_type, filename = services.render_copy(export, fmt)
+    body, content_type, filename = exports.render_copy(export, fmt)
     services.record_download(export, request.user, fmt, remote_addr=client_address(request))
     response = HttpResponse(body, content_type=content_type)
     disposition = "inline" if fmt == "html" and request.GET.get("bekijken") else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     if fmt == "html":
-        response["Content-Security-Policy"] = services.document_csp(body)
+        response["Content-Security-Policy"] = exports.document_csp(body)
     return response
 
 
@@ -442,7 +443,7 @@ def management_report(request):
     return render(
         request,
         "rights/report.html",
-        {"form": form, "figures": figures, "charts": report.report_charts(figures)},
+        {"form": form, "figures": figures, "charts": charts.report_charts(figures)},
     )
 
 
@@ -452,7 +453,7 @@ def management_report_csv(request):
     form = forms.ReportForm(request.GET or None)
     end = form.cleaned_data["month"] if form.is_valid() else timezone.localdate()
     figures = report.report_figures(end)
-    response = HttpResponse(report.report_csv(figures), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(exports.report_csv(figures), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="avg-verzoeken-{figures["end_month"]:%Y-%m}.csv"'
     )

@@ -13,7 +13,7 @@ from access.models import BreakGlassGrant
 from accounts import roles
 from audit.models import AccessLogEntry
 from retention.models import RetentionRule
-from rights import services
+from rights import exports, services
 from rights.gather import gather_personal_data
 from rights.models import AccessExport, WithheldItem
 from tests.factories import (
@@ -216,7 +216,7 @@ def test_producing_and_downloading_are_logged_and_links_expire(world, client):
 def test_the_document_is_plain_dutch_with_a_heading_per_category(world):
     request = data_subject_request(world["officer"], world["person"], verified=True)
     export = services.produce_copy(request, world["officer"])
-    body, content_type, filename = services.render_copy(export, "html")
+    body, content_type, filename = exports.render_copy(export, "html")
     html = body.decode()
     assert filename == f"inzage-{request.reference}.html"
     assert '<html lang="nl">' in html

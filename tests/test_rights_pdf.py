@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from accounts import roles
 from audit.models import AccessLogEntry
 from processingregister.models import Controller
-from rights import pdf, services
+from rights import exports, pdf, services
 from rights.models import AccessExport
 from tests.factories import (
     ContactMomentFactory,
@@ -166,7 +166,7 @@ def test_the_pdf_download_is_logged_like_the_other_formats(produced, client):
 
 def test_render_copy_gives_the_pdf_its_type_and_name(produced):
     export = produced["export"]
-    body, content_type, filename = services.render_copy(export, "pdf")
+    body, content_type, filename = exports.render_copy(export, "pdf")
     assert body.startswith(b"%PDF-") and body.rstrip().endswith(b"%%EOF")
     assert content_type == "application/pdf"
     assert filename == f"inzage-{produced['request'].reference}.pdf"

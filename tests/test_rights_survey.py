@@ -165,7 +165,7 @@ def test_a_forged_link_shows_a_clear_page_and_changes_nothing(bureau, client):
 def test_an_expired_link_shows_a_clear_page_and_changes_nothing(bureau, client, monkeypatch):
     person = tenant()
     token = services.make_opt_out_token(person)
-    monkeypatch.setattr(services, "OPT_OUT_MAX_AGE", datetime.timedelta(seconds=-1))
+    monkeypatch.setattr("rights.services.opt_outs.OPT_OUT_MAX_AGE", datetime.timedelta(seconds=-1))
     response = client.post(reverse("rights:survey_opt_out", args=[token]))
     assert response.status_code == 400 and 'data-opt-out="expired"' in response.content.decode()
     assert "verlopen" in response.content.decode()
