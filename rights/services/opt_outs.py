@@ -76,5 +76,5 @@ def opt_out_by_staff(person, *, user):
 def opt_out_url(person, *, nonce=None) -> str:
     """Absolute personal opt-out link for a survey e-mail (no login; works once)."""
     path = reverse("rights:survey_opt_out", args=[make_opt_out_token(person, nonce=nonce)])
-    base = getattr(settings, "RIGHTS_PUBLIC_BASE_URL", "") or ""
+    base = settings.RIGHTS_PUBLIC_BASE_URL
     return f"{base.rstrip('/')}{path}"

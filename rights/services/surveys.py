@@ -25,7 +25,7 @@ def survey_reference(person) -> str:
     apart, but cannot learn who it is; only the corporation can recompute it.
     """
     person_id = getattr(person, "pk", person)
-    secret = getattr(settings, "RIGHTS_SURVEY_REFERENCE_KEY", None) or settings.SECRET_KEY
+    secret = settings.RIGHTS_SURVEY_REFERENCE_KEY or settings.SECRET_KEY
     digest = salted_hmac("rights.survey-reference", str(person_id), secret=secret).hexdigest()
     return f"KT-{digest[:16].upper()}"
 
