@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from contacts.models import ContactMoment, Task, TaskKind
-from contacts.services import current_tenancy
+from contacts.selectors import current_tenancy
 from referencedata.models import CodeList
 
 MAX_ID = 2**63 - 1

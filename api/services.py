@@ -234,7 +234,7 @@ def _subject(code: str, field: str = "subject"):
 def contact_input(client: ApiClient, person, data: dict):
     """The contacts service's input from an API body (codes looked up; unknown ones refused)."""
     from contacts.models import Mandate
-    from contacts.services import ContactInput, TaskInput, default_due_date
+    from contacts.services.registration import ContactInput, TaskInput, default_due_date
     from referencedata.models import CodeList
 
     errors = {}
@@ -323,7 +323,7 @@ def create_task(client: ApiClient, contact, data: dict):
         errors["kind"] = _("Unknown kind of follow-up.")
     due_date = data.get("due_date")
     if due_date is None and kind is not None:
-        from contacts.services import add_working_days
+        from contacts.services.working_days import add_working_days
 
         due_date = add_working_days(timezone.localdate(), kind.default_days_due)
     if due_date is not None and due_date < timezone.localdate():

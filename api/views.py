@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 from access import policy as access
 from audit.models import AccessLogEntry
 from audit.services import client_address, log_access
-from contacts import services as contacts
+from contacts import selectors as contacts
 from contacts.models import ContactMoment, Person, Task
 from contacts.normalise import normalise_phone
 from knowledgebase.models import Article

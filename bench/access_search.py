@@ -8,7 +8,7 @@ of writing one read-access record. Issue "access control", performance part.
 
 Generates (once, reproducibly from --seed) 50 teams, 100,000 units, 200,000 persons with a
 tenancy each and one employee per team with involvement grants on 300 persons elsewhere; then
-runs --queries name searches (the way staff type them) through ``contacts.services.search_persons``
+runs --queries name searches (the way staff type them) through ``contacts.selectors.search_persons``
 (scope filter: team EXISTS + involvement EXISTS on guardian's direct table) and through the same
 query without the filter, in the same run, and prints median and p95 of both and their ratio.
 Then writes --writes access-log records through ``audit.services.log_access`` and prints the
@@ -40,7 +40,7 @@ from accounts.models import Team, User  # noqa: E402
 from accounts.services import add_team_member, assign_role, create_team  # noqa: E402
 from audit.models import AccessLogEntry  # noqa: E402
 from audit.services import log_access  # noqa: E402
-from contacts import services  # noqa: E402
+from contacts import selectors  # noqa: E402
 from contacts.models import Person, PersonUserObjectPermission, Tenancy, Unit  # noqa: E402
 from contacts.normalise import person_search_name  # noqa: E402
 from referencedata.models import CodeList, ReferenceCode  # noqa: E402
@@ -187,14 +187,14 @@ def main():
         )
 
     def unfiltered(raw):
-        query = services.parse_query(raw)
-        persons = Person.objects.filter(services.search_filter(query)).order_by(
-            *services.SEARCH_ORDER
+        query = selectors.parse_query(raw)
+        persons = Person.objects.filter(selectors.search_filter(query)).order_by(
+            *selectors.SEARCH_ORDER
         )
-        return list(services.with_card_summary(persons)[: services.SEARCH_LIMIT])
+        return list(selectors.with_card_summary(persons)[: selectors.SEARCH_LIMIT])
 
     def filtered(user, raw):
-        return services.search_persons(user, raw)[1]
+        return selectors.search_persons(user, raw)[1]
 
     for raw in queries[:20]:  # warm-up
         unfiltered(raw)

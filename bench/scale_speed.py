@@ -20,12 +20,12 @@ fetches the same rows in the same run, and their ratio:
   and the statements that read what the card shows (person, contact details, tenancies, valid
   mandates, the first ten open tasks with their count, signals, one timeline page with its
   details). Bars: p95 <= 50 ms, ratio <= 3. Also prints the number of queries per card.
-- ``search``: ``contacts.services.search_persons`` for names (surname, prefix, with
+- ``search``: ``contacts.selectors.search_persons`` for names (surname, prefix, with
   tussenvoegsel, given name + surname, without accents), postcode + house number, phone,
   e-mail, contract and relation numbers, by an employee of the person's team (70%) or another
   team (30%); the same search without the permission filter; plain SQL. Bars: p95 <= 30 ms,
   filtered/unfiltered <= 2. The search page (view, with its result logging) is timed too.
-- ``lookup``: ``contacts.services.lookup_caller`` with numbers as telephony delivers them
+- ``lookup``: ``contacts.selectors.lookup_caller`` with numbers as telephony delivers them
   (+316..., 06-..., 0031 ...), 10% unknown; plain SQL. Bar: p95 <= 10 ms.
 - ``log``: ``audit.services.log_access`` (autocommit, one INSERT and its commit) and plain
   INSERTs. Bar: median < 2 ms.
@@ -59,7 +59,7 @@ from access import policy  # noqa: E402
 from accounts.models import User  # noqa: E402
 from audit.models import AccessLogEntry  # noqa: E402
 from audit.services import log_access  # noqa: E402
-from contacts import services  # noqa: E402
+from contacts import selectors  # noqa: E402
 from contacts.models import Person  # noqa: E402
 from contacts.normalise import fold  # noqa: E402
 
@@ -481,24 +481,24 @@ def bench_search(data, raw, samples, explain=False):
     rows = []
     for pid, text in queries:
         user = data.user_for(pid, teams, foreign_share=0.3)
-        rows.append((user, text, services.parse_query(text)))
+        rows.append((user, text, selectors.parse_query(text)))
     kinds = {}
     for _u, _t, q in rows:
         kinds[q.kind] = kinds.get(q.kind, 0) + 1
     print(f"  query kinds: {dict(sorted(kinds.items()))}")
 
     def unfiltered(text):
-        query = services.parse_query(text)
-        condition = services.search_filter(query)
-        persons = Person.objects.filter(condition).order_by(*services.SEARCH_ORDER)
-        return list(services.with_card_summary(persons)[: services.SEARCH_LIMIT])
+        query = selectors.parse_query(text)
+        condition = selectors.search_filter(query)
+        persons = Person.objects.filter(condition).order_by(*selectors.SEARCH_ORDER)
+        return list(selectors.with_card_summary(persons)[: selectors.SEARCH_LIMIT])
 
     scoped, plain, sql, sql_plain, names_scoped, names_plain = [], [], [], [], [], []
     hits = 0
     for warm in (True, False):
         for user, text, query in rows[:20] if warm else rows:
             team_ids = policy.team_ids(user)
-            ms, (_q, found) = timed(lambda u=user, t=text: services.search_persons(fresh(u), t))
+            ms, (_q, found) = timed(lambda u=user, t=text: selectors.search_persons(fresh(u), t))
             ms_plain, _ = timed(lambda t=text: unfiltered(t))
             ms_sql, found_sql = timed(
                 lambda q=query, u=user, t=team_ids: raw_search(cur, q, u.pk, t, data.view_person)
@@ -550,7 +550,7 @@ def bench_search(data, raw, samples, explain=False):
         for ms, (user, text, _q) in slow:
             print(f"  slowest: {ms:.1f} ms {text!r} (user {user.username})")
             with CaptureQueriesContext(connection) as captured:
-                services.search_persons(user, text)
+                selectors.search_persons(user, text)
             with connection.cursor() as c:
                 c.execute("EXPLAIN (ANALYZE, BUFFERS) " + captured.captured_queries[0]["sql"])
                 print("\n".join("      " + r[0] for r in c.fetchall()))
@@ -576,9 +576,9 @@ def bench_lookup(data, raw, samples):
         for user, shown in calls[:20] if warm else calls:
             team_ids = policy.team_ids(user)
             ms, (number, _error, persons) = timed(
-                lambda u=user, s=shown: services.lookup_caller(fresh(u), s)
+                lambda u=user, s=shown: selectors.lookup_caller(fresh(u), s)
             )
-            query = services.SearchQuery("phone", number)
+            query = selectors.SearchQuery("phone", number)
             ms_sql, rows = timed(
                 lambda q=query, u=user, t=team_ids: raw_search(cur, q, u.pk, t, data.view_person)
             )

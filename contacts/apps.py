@@ -1,5 +1,10 @@
+"""The customer-contacts app: on start it connects the signals that keep the per-process name
+tables (``contacts.names``) fresh."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from . import names
 
 
 class ContactsConfig(AppConfig):
@@ -7,6 +12,4 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Customer contacts")
 
     def ready(self):
-        from . import names
-
         names.connect_signals()

@@ -1,3 +1,7 @@
+"""The customer-contact forms: search, a new person, a contact registration (turned into
+``services.ContactInput``), a mandate, a signal and its review, the timeline filter, the task
+forms and the dashboard period."""
+
 import datetime
 
 from django import forms
@@ -5,13 +9,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Team, User
+from accounts.services import teams_of
 from dataminimisation.forms import MinimisationGuardFormMixin
 from klantcontact.widgets import QuickSelect
 from processingregister.services import purpose_summary, selectable
 from referencedata.models import CodeList, ReferenceCode
 
-from . import services
-from .models import ContactMoment, ContactSubject, Mandate, Person, SignalType, Task
+from . import selectors, services
+from .models import (
+    OUTCOME_TASK_KIND,
+    ContactMoment,
+    ContactSubject,
+    Mandate,
+    Person,
+    SignalType,
+    Task,
+)
 from .normalise import normalise_phone
 
 
@@ -162,10 +175,10 @@ class ContactForm(MinimisationGuardFormMixin, forms.Form):
         self.fields["forwarded_to"].queryset = active_teams
         self.fields["assigned_team"].queryset = active_teams
         self.fields["assigned_to"].queryset = employees()
-        self.fields["team"].queryset = services.teams_of(user)
+        self.fields["team"].queryset = teams_of(user)
         self.fields["subject"].widget.attrs["autofocus"] = True
-        if person is not None and services.valid_mandates(person).exists():
-            self.fields["mandate"].queryset = services.valid_mandates(person)
+        if person is not None and selectors.valid_mandates(person).exists():
+            self.fields["mandate"].queryset = selectors.valid_mandates(person)
         elif person is not None:
             del self.fields["mandate"]
             self.fields["caller_kind"].choices = [
@@ -196,7 +209,7 @@ class ContactForm(MinimisationGuardFormMixin, forms.Form):
             return cleaned
         outcome = cleaned["outcome"]
         task = None
-        if outcome in services.OUTCOME_TASK_KIND:
+        if outcome in OUTCOME_TASK_KIND:
             task = services.TaskInput(
                 requested_action=cleaned.get("requested_action", ""),
                 due_date=cleaned.get("due_date") or services.default_due_date(outcome),
@@ -247,10 +260,10 @@ class TimelineFilterForm(forms.Form):
             self.add_error("until", _("The end of the period lies before its start."))
         return cleaned
 
-    def filters(self) -> services.TimelineFilter:
+    def filters(self) -> selectors.TimelineFilter:
         if not self.is_valid():
-            return services.TimelineFilter()
-        return services.TimelineFilter(**self.cleaned_data)
+            return selectors.TimelineFilter()
+        return selectors.TimelineFilter(**self.cleaned_data)
 
 
 class CloseTaskForm(MinimisationGuardFormMixin, forms.Form):

@@ -1,3 +1,5 @@
+"""The customer-contact pages' addresses (Dutch paths, English names)."""
+
 from django.urls import path
 
 from . import views

@@ -1,4 +1,6 @@
-import csv
+"""The customer-contact pages: search and caller lookup, the customer card, registering a
+contact, a person, a mandate or a signal, the task inbox and a task, the team leader dashboard.
+Thin: the rules are in ``contacts.services``, the reads in ``contacts.selectors``."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +24,7 @@ from klantcontact.forms import add_service_errors
 from knowledgebase.services import record_article_uses
 from retention import explain as retention_explain
 
-from . import services
+from . import charts, exports, selectors, services
 from .forms import (
     CloseTaskForm,
     ContactForm,
@@ -41,7 +43,7 @@ What = AccessLogEntry.What
 
 
 def _person_rows(persons):
-    return [(person, services.current_tenancy(person)) for person in persons]
+    return [(person, selectors.current_tenancy(person)) for person in persons]
 
 
 def _log_results(request, persons):
@@ -54,7 +56,7 @@ def person_search(request):
     form = PersonSearchForm(request.GET or None)
     query, persons = None, []
     if form.is_valid() and form.cleaned_data["q"]:
-        query, persons = services.search_persons(request.user, form.cleaned_data["q"])
+        query, persons = selectors.search_persons(request.user, form.cleaned_data["q"])
         _log_results(request, persons)
     return render(
         request,
@@ -68,7 +70,7 @@ def person_search(request):
 def caller_lookup(request):
     """Telephony: the phone rings, the caller's card opens (or a choice, or 'new person')."""
     raw = request.GET.get("phone", "")
-    number, error, persons = services.lookup_caller(request.user, raw)
+    number, error, persons = selectors.lookup_caller(request.user, raw)
     if len(persons) == 1:
         return redirect(f"{reverse('contacts:card', args=[persons[0].pk])}?channel=TEL")
     _log_results(request, persons)
@@ -84,7 +86,7 @@ def caller_lookup(request):
 def caller_lookup_json(request):
     """The same lookup for a telephony integration: minimal data plus the card's URL."""
     raw = request.GET.get("phone", "")
-    number, error, persons = services.lookup_caller(request.user, raw)
+    number, error, persons = selectors.lookup_caller(request.user, raw)
     if error:
         return JsonResponse({"error": error, "phone": raw}, status=400)
     for person in persons:
@@ -126,7 +128,7 @@ def _caller_context(request, person):
     caller = request.GET.get("caller", ContactMoment.CallerKind.SELF)
     if caller not in ContactMoment.CallerKind.values:
         caller = ContactMoment.CallerKind.SELF
-    mandates = list(services.valid_mandates(person))
+    mandates = list(selectors.valid_mandates(person))
     mandate = None
     if caller == ContactMoment.CallerKind.REPRESENTATIVE:
         mandate = next((m for m in mandates if str(m.pk) == request.GET.get("mandate")), None)
@@ -170,22 +172,22 @@ def person_card(request, person):
         page = int(request.GET.get("pagina", "1"))
     except ValueError:
         page = 1
-    timeline = services.timeline(person, filter_form.filters(), page)
-    person = services.load_card_details(person)
+    timeline = selectors.timeline(person, filter_form.filters(), page)
+    person = selectors.load_card_details(person)
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
         "person": person,
-        "tenancy": services.current_tenancy(person),
+        "tenancy": selectors.current_tenancy(person),
         "tenancies": list(person.tenancies.all()),
-        "open_tasks": services.card_open_tasks(person),
+        "open_tasks": selectors.card_open_tasks(person),
         "timeline": timeline,
         "filter_form": filter_form,
         "query_string": query.urlencode(),
         "channel": request.GET.get("channel", ""),
         "signals": [
             (signal, access.can_view_signal_content(request.user, signal))
-            for signal in services.active_signals(person)
+            for signal in selectors.active_signals(person)
         ],
         "break_glass": request.break_glass,
         "retention": _card_retention(),
@@ -284,7 +286,7 @@ def task_inbox(request):
         page = int(request.GET.get("pagina", "1"))
     except ValueError:
         page = 1
-    inbox = services.inbox_page(request.user, mine_only=mine, page=page)
+    inbox = selectors.inbox_page(request.user, mine_only=mine, page=page)
     return render(
         request,
         "contacts/task_inbox.html",
@@ -392,7 +394,7 @@ def dashboard(request):
     teams = teams_led_by(request.user)
     form = DashboardForm(request.GET or None)
     weeks = (form.cleaned_data.get("weeks") if form.is_valid() else None) or 12
-    figures = services.dashboard_figures(teams, weeks=weeks)
+    figures = selectors.dashboard_figures(teams, weeks=weeks)
     return render(
         request,
         "contacts/dashboard.html",
@@ -400,7 +402,7 @@ def dashboard(request):
             "figures": figures,
             "teams": list(teams),
             "form": form,
-            "charts": services.dashboard_charts(figures),
+            "charts": charts.dashboard_charts(figures),
         },
     )
 
@@ -409,19 +411,10 @@ def dashboard(request):
 @require_GET
 def dashboard_csv(request):
     teams = teams_led_by(request.user)
-    figures = services.dashboard_figures(teams)
+    figures = selectors.dashboard_figures(teams)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="klantcontacten-per-week.csv"'
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("week"), _("channel"), _("contacts")])
-    for channel in figures["channels"]:
-        for week, count in zip(figures["weeks"], channel["counts"], strict=True):
-            writer.writerow([week.isoformat(), channel["name"], count])
-    writer.writerow([])
-    writer.writerow([_("week"), _("contacts"), _("answered at first contact"), _("share")])
-    for row in figures["week_rows"]:
-        share = f"{row['answered'] / row['n']:.2f}" if row["n"] else ""
-        writer.writerow([row["week"].isoformat(), row["n"], row["answered"], share])
+    exports.dashboard_csv(response, figures)
     return response
 
 

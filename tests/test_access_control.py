@@ -10,6 +10,7 @@ from access import policy, services
 from access.models import AccessAlert, BreakGlassGrant, Notification
 from accounts import roles
 from audit.models import AccessLogEntry
+from contacts import selectors as contact_selectors
 from contacts import services as contact_services
 from contacts.models import SignalType
 from referencedata.models import CodeList, ReferenceCode
@@ -236,13 +237,13 @@ def test_overdue_signals_surface_for_their_handler(world):
         signal_type=signal_type("geluidsoverlast"),
         description="Klachten.",
     )
-    assert list(contact_services.signals_to_review(world["leader"])) == []
+    assert list(contact_selectors.signals_to_review(world["leader"])) == []
     later = timezone.localdate() + datetime.timedelta(days=400)
-    assert list(contact_services.signals_to_review(world["leader"], later)) == [signal]
+    assert list(contact_selectors.signals_to_review(world["leader"], later)) == [signal]
     contact_services.review_signal(
         world["leader"], signal, keep_until=later + datetime.timedelta(days=30)
     )
-    assert list(contact_services.signals_to_review(world["leader"], later)) == []
+    assert list(contact_selectors.signals_to_review(world["leader"], later)) == []
 
 
 # --- Read logging -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import roles
-from contacts import names, services
+from contacts import names, selectors, services
 from contacts.models import ContactSubject
 from referencedata.models import CodeList, ReferenceCode
 from tests.factories import (
@@ -139,7 +139,7 @@ def test_the_card_lists_the_first_due_open_tasks_and_counts_the_rest(client, set
     from tests.test_contacts_rules import contact_input, task_input
 
     today = timezone.localdate()
-    extra = services.CARD_OPEN_TASKS + 2
+    extra = selectors.CARD_OPEN_TASKS + 2
     for days in range(extra):
         services.register_contact(
             setting["employee"],
@@ -153,7 +153,7 @@ def test_the_card_lists_the_first_due_open_tasks_and_counts_the_rest(client, set
                 ),
             ),
         )
-    open_tasks = services.card_open_tasks(setting["tenant"])
+    open_tasks = selectors.card_open_tasks(setting["tenant"])
     assert open_tasks.total == extra and open_tasks.more == 2
     assert [t.requested_action for t in open_tasks.shown][:2] == [
         f"Actie {extra - 1:02d}",
@@ -166,7 +166,7 @@ def test_the_card_lists_the_first_due_open_tasks_and_counts_the_rest(client, set
 
 
 def test_a_person_without_open_tasks(setting):
-    open_tasks = services.card_open_tasks(setting["tenant"])
+    open_tasks = selectors.card_open_tasks(setting["tenant"])
     assert (open_tasks.shown, open_tasks.total, open_tasks.more) == ([], 0, 0)
 
 

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from access import policy as access
 from accounts import roles
-from contacts import services
+from contacts import selectors, services
 from contacts.models import ContactMoment, Task, TaskEvent
+from contacts.selectors import tasks as task_selectors
 from referencedata.models import CodeList, ReferenceCode
 from tests.factories import (
     ContactMomentFactory,
@@ -244,7 +245,7 @@ def test_take_reassign_and_close_leave_events_on_the_timeline(setting, make_user
         TaskEvent.objects.filter(task=task).order_by("at", "pk").values_list("kind", flat=True)
     )
     assert kinds == ["created", "taken", "closed"]
-    page = services.timeline(setting["tenant"], services.TimelineFilter())
+    page = selectors.timeline(setting["tenant"], selectors.TimelineFilter())
     assert [entry.kind if kind == "task" else "contact" for kind, entry in page.entries][:1] == [
         "closed"
     ]
@@ -274,20 +275,21 @@ def test_inbox_puts_overdue_first(setting):
     Task.objects.filter(pk=overdue.pk).update(
         due_date=timezone.localdate() - datetime.timedelta(days=3)
     )
-    assert list(services.inbox(setting["employee"])) == [overdue, later]
+    assert list(selectors.inbox(setting["employee"])) == [overdue, later]
 
 
 def test_inbox_pages_show_the_first_due_and_count_them_all(setting, monkeypatch, client):
-    monkeypatch.setattr(services, "INBOX_PAGE_SIZE", 3)
+    # inbox_page reads the page size from its own module, not from the package.
+    monkeypatch.setattr(task_selectors, "INBOX_PAGE_SIZE", 3)
     today = timezone.localdate()
     tasks = [make_task(setting, due_date=today + datetime.timedelta(days=d)) for d in range(7)]
     employee = setting["employee"]
-    first = services.inbox_page(employee)
+    first = selectors.inbox_page(employee)
     assert (first.tasks, first.has_next, first.total) == (tasks[:3], True, 7)
-    last = services.inbox_page(employee, page=3)
+    last = selectors.inbox_page(employee, page=3)
     assert (last.tasks, last.has_next, last.total) == (tasks[6:], False, 7)
-    assert services.inbox_page(employee, page=-4).page == 1
-    mine = services.inbox_page(employee, mine_only=True)
+    assert selectors.inbox_page(employee, page=-4).page == 1
+    mine = selectors.inbox_page(employee, mine_only=True)
     assert (mine.tasks, mine.has_next, mine.total) == ([], False, 0)
 
     client.force_login(employee)
@@ -314,16 +316,16 @@ def test_timeline_is_newest_first_filtered_and_paginated(setting):
             if days % 5 == 0
             else ReferenceCode.objects.get(code_list=CodeList.CHANNEL, code="TEL"),
         )
-    first = services.timeline(person, services.TimelineFilter())
-    assert len(first.entries) == services.TIMELINE_PAGE_SIZE and first.has_next
+    first = selectors.timeline(person, selectors.TimelineFilter())
+    assert len(first.entries) == selectors.TIMELINE_PAGE_SIZE and first.has_next
     moments = [entry.occurred_at for _kind, entry in first.entries]
     assert moments == sorted(moments, reverse=True)
-    second = services.timeline(person, services.TimelineFilter(), page=2)
+    second = selectors.timeline(person, selectors.TimelineFilter(), page=2)
     assert len(second.entries) == 5 and not second.has_next
-    only_email = services.timeline(person, services.TimelineFilter(channel=email))
+    only_email = selectors.timeline(person, selectors.TimelineFilter(channel=email))
     assert len(only_email.entries) == 5
-    recent = services.timeline(
-        person, services.TimelineFilter(since=timezone.localdate() - datetime.timedelta(days=2))
+    recent = selectors.timeline(
+        person, selectors.TimelineFilter(since=timezone.localdate() - datetime.timedelta(days=2))
     )
     assert len(recent.entries) == 3
 
@@ -348,7 +350,7 @@ def test_timeline_is_newest_first_filtered_and_paginated(setting):
 def test_search_finds_the_tenant_whatever_way_it_is_typed(setting, typed):
     setting["tenant"].relation_number = "R0000001"
     setting["tenant"].save()
-    _query, persons = services.search_persons(setting["employee"], typed)
+    _query, persons = selectors.search_persons(setting["employee"], typed)
     assert setting["tenant"] in persons
 
 
@@ -359,12 +361,12 @@ def test_search_by_phone_email_and_contract(setting):
     EmailAddressFactory(person=setting["tenant"], address="jan@example.nl")
     contract = setting["tenant"].tenancies.get().contract_number
     for typed in ("06-12345678", "+31 6 1234 5678", "0031612345678", "Jan@Example.nl", contract):
-        _query, persons = services.search_persons(setting["employee"], typed)
+        _query, persons = selectors.search_persons(setting["employee"], typed)
         assert persons == [setting["tenant"]], typed
 
 
 def test_search_never_returns_persons_outside_scope(setting):
-    _query, persons = services.search_persons(setting["employee"], "celik")
+    _query, persons = selectors.search_persons(setting["employee"], "celik")
     assert persons == []
     assert access.grant_for(setting["employee"], setting["outsider"]) is None
     # Involvement: after handling a contact for the outsider, the employee may see them.
@@ -372,12 +374,12 @@ def test_search_never_returns_persons_outside_scope(setting):
         setting["employee"], contact_input(setting, person=setting["outsider"])
     )
     assert access.grant_for(setting["employee"], setting["outsider"]) == "involvement"
-    _query, persons = services.search_persons(setting["employee"], "celik")
+    _query, persons = selectors.search_persons(setting["employee"], "celik")
     assert persons == [setting["outsider"]]
 
 
 def test_a_malformed_phone_number_is_reported_not_searched(setting):
-    query, persons = services.search_persons(setting["employee"], "06-1234")
+    query, persons = selectors.search_persons(setting["employee"], "06-1234")
     assert query.kind == "invalid" and persons == []
 
 

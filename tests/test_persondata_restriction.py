@@ -6,7 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from accounts import roles
-from contacts import services as contacts
+from contacts import selectors as contact_selectors
 from contacts.models import PhoneNumber, Task
 from persondata import registry, restriction
 from rights import services as rights
@@ -103,10 +103,10 @@ def test_a_web_request_binds_the_user_for_the_guard(world, client):
 
 
 def test_search_and_caller_lookup_mark_the_restricted_person(world, client):
-    _query, found = contacts.search_persons(world["employee"], world["person"].surname)
+    _query, found = contact_selectors.search_persons(world["employee"], world["person"].surname)
     marks = {p.pk: p.processing_restricted for p in found}
     assert marks[world["person"].pk] is True
-    _number, _error, callers = contacts.lookup_caller(world["employee"], "06-12340001")
+    _number, _error, callers = contact_selectors.lookup_caller(world["employee"], "06-12340001")
     assert {p.pk: p.processing_restricted for p in callers} == {
         world["person"].pk: True,
         world["other"].pk: False,

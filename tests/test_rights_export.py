@@ -69,7 +69,7 @@ def world(reference_codes, make_user, team_noord):
     )
     task = RetentionTaskFactory(contact_moment=own_contact, requested_action="Terugbellen.")
     from contacts.models import SignalType
-    from contacts.services import register_signal
+    from contacts.services.signals import register_signal
 
     signal = register_signal(
         employee,

@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from contacts.services import TimelineContact, TimelineTaskEvent
+from contacts.selectors import TimelineContact, TimelineTaskEvent
 
 register = template.Library()
 

@@ -62,7 +62,7 @@ def schemathesis_dictionaries(client) -> str:
 
     from access.policy import persons_visible_to
     from contacts.models import ContactMoment, ContactSubject, PhoneNumber, Tenancy
-    from contacts.services import tasks_for
+    from contacts.selectors import tasks_for
     from referencedata.models import CodeList, ReferenceCode
 
     user = client.service_user

@@ -1,0 +1,12 @@
+"""Working days: due dates count Monday to Friday only."""
+
+import datetime
+
+
+def add_working_days(start: datetime.date, days: int) -> datetime.date:
+    day = start
+    while days > 0:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
