@@ -2,7 +2,7 @@
 
 One rule for every date that postpones a decision: the review date of a signal (set when it is
 registered or reviewed, ``contacts.models.Signal.clean``) and the "keep until" of a retention
-review (``retention.services.validate_decision``):
+review (``retention.services.reviews.validate_decision``):
 
 - at most the default period ahead: the period of the active rule that deletes or anonymises
   the signal after it ends (``signalen-beeindigd``: two years; a rule for the kind of signal

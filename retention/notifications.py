@@ -13,10 +13,7 @@ from django.utils.translation import ngettext
 
 from accounts import roles
 
-from .models import (
-    RetentionReview,
-    RetentionRun,
-)
+from .models import RetentionReview, RetentionRun
 
 
 def review_recipients(owner):

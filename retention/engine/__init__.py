@@ -35,12 +35,7 @@ callers import ``retention.engine`` only. A test that changes a setting of a run
 ``TASK_BUDGET_SECONDS``) patches it where it is read (``retention.engine.runs``).
 """
 
-from .batches import (
-    add_counts,
-    advance,
-    process_batch,
-    schedule_batch,
-)
+from .batches import add_counts, advance, process_batch, schedule_batch
 from .context import (
     BATCH_SIZE,
     COUNT_FIELDS,
@@ -59,18 +54,8 @@ from .context import (
     scheduled_types,
     sort_key,
 )
-from .dry_run import (
-    ACTION_COUNT,
-    VERDICT_COUNT,
-    Preview,
-    preview,
-)
-from .holds import (
-    HoldIndex,
-    persons_kept_longer,
-    persons_of,
-    related_persons,
-)
+from .dry_run import ACTION_COUNT, VERDICT_COUNT, Preview, preview
+from .holds import HoldIndex, persons_kept_longer, persons_of, related_persons
 from .runs import (
     RunLocked,
     continue_run,
@@ -92,16 +77,7 @@ from .schedules import (
     settle_person_triggers,
     sync_schedules,
 )
-from .verdicts import (
-    ACT,
-    GONE,
-    HOLD,
-    KEEP,
-    RESCHEDULE,
-    classify,
-    handle,
-    review_owner,
-)
+from .verdicts import ACT, GONE, HOLD, KEEP, RESCHEDULE, classify, handle, review_owner
 
 __all__ = [
     "ACT",

@@ -9,9 +9,7 @@ from collections import Counter
 from django.db import transaction
 from django.db.models import F
 
-from ..models import (
-    RetentionRunRule,
-)
+from ..models import RetentionRunRule
 from .context import BATCH_SIZE, COUNT_FIELDS, SCHEDULE_BATCH_SIZE
 from .schedules import due_rows, sync_schedules
 from .verdicts import handle

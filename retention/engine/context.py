@@ -8,11 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .. import actions
-from ..models import (
-    Action,
-    RetentionRule,
-    RetentionSchedule,
-)
+from ..models import Action, RetentionRule, RetentionSchedule
 
 BATCH_SIZE = getattr(settings, "RETENTION_BATCH_SIZE", 5000)
 SCHEDULE_BATCH_SIZE = getattr(settings, "RETENTION_SCHEDULE_BATCH_SIZE", 5000)

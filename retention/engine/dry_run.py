@@ -7,12 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from ..models import (
-    Action,
-    RetentionRule,
-    RetentionSchedule,
-    Trigger,
-)
+from ..models import Action, RetentionRule, RetentionSchedule, Trigger
 from ..targets import STORED
 from .context import BATCH_SIZE, PENDING, content_type_of, enforceable
 from .runs import rules_for_run

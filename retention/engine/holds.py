@@ -6,11 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from persondata import registry
 
-from ..models import (
-    LegalHold,
-    RetentionRule,
-    RetentionSchedule,
-)
+from ..models import LegalHold, RetentionRule, RetentionSchedule
 from ..sql import among
 from ..targets import STORED, targets_for_model
 from .context import PENDING, REVIEW, enforceable

@@ -8,12 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from ..locks import run_lease
-from ..models import (
-    RetentionRule,
-    RetentionRun,
-    RetentionRunRule,
-    Trigger,
-)
+from ..models import RetentionRule, RetentionRun, RetentionRunRule, Trigger
 from ..notifications import notify_review_owners
 from .batches import process_batch, schedule_batch
 from .context import BATCH_SIZE, TASK_BUDGET_SECONDS, enforceable, ordered, sort_key

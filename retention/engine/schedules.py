@@ -8,12 +8,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
 from .. import actions
-from ..models import (
-    Action,
-    RetentionReview,
-    RetentionSchedule,
-    Trigger,
-)
+from ..models import Action, RetentionReview, RetentionSchedule, Trigger
 from ..sql import among
 from ..targets import STORED
 from .context import BATCH_SIZE, DONE, PENDING, content_type_of

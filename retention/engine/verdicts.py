@@ -6,11 +6,7 @@ from collections import Counter
 from persondata import restriction
 
 from .. import actions
-from ..models import (
-    Action,
-    RetentionReview,
-    RetentionSchedule,
-)
+from ..models import Action, RetentionReview, RetentionSchedule
 from ..sql import among
 from ..targets import STORED
 from .context import DONE, REVIEW, content_type_of, context_for

@@ -12,7 +12,7 @@ class ErasureLog(models.Model):
     """Tombstone of an erasure on request: that, when and by whom; never what.
 
     Kept outside the erased data so it can be replayed after restoring a backup made before
-    the erasure (``services.replay_erasures``). Only ids and counts, no personal data.
+    the erasure (``services.replay.replay_erasures``). Only ids and counts, no personal data.
     """
 
     class Outcome(models.TextChoices):

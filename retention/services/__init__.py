@@ -29,13 +29,7 @@ from ..selectors import (
     retention_health,
     schedule_counts,
 )
-from .erasures import (
-    ErasureRefused,
-    Kept,
-    append_erasure_log,
-    erase_person,
-    erasure_preview,
-)
+from .erasures import ErasureRefused, Kept, append_erasure_log, erase_person, erasure_preview
 from .events import ALLOCATION, apply_event
 from .holds import place_hold, record_person_id, release_hold
 from .replay import erasures_to_replay, read_erasure_log, replay_erasures

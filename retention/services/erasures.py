@@ -23,13 +23,7 @@ from persondata import registry as person_data
 from persondata.registry import entries as person_data_entries
 
 from .. import actions, engine, erasure
-from ..models import (
-    ErasureLog,
-    LegalHold,
-    RetentionRule,
-    RetentionSchedule,
-    tombstone_text,
-)
+from ..models import ErasureLog, LegalHold, RetentionRule, RetentionSchedule, tombstone_text
 from ..targets import REGISTRY, STORED
 
 logger = logging.getLogger(__name__)

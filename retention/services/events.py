@@ -7,12 +7,7 @@ import datetime
 from django.utils import timezone
 
 from .. import engine
-from ..models import (
-    RetentionRule,
-    RetentionRun,
-    RetentionRunRule,
-    Trigger,
-)
+from ..models import RetentionRule, RetentionRun, RetentionRunRule, Trigger
 
 ALLOCATION = "allocation"
 

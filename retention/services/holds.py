@@ -11,9 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import (
-    LegalHold,
-)
+from ..models import LegalHold
 from ..targets import REGISTRY
 
 

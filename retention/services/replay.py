@@ -11,9 +11,7 @@ from django.utils.translation import gettext as _
 
 from contacts.models import Person
 
-from ..models import (
-    ErasureLog,
-)
+from ..models import ErasureLog
 from .erasures import ErasureRefused, erase_person
 
 logger = logging.getLogger(__name__)

@@ -11,10 +11,7 @@ from django.utils.translation import gettext as _
 
 from .. import actions, engine
 from ..limits import keep_date_error
-from ..models import (
-    RetentionReview,
-    RetentionSchedule,
-)
+from ..models import RetentionReview, RetentionSchedule
 
 # Seed 002 §5.4c: at most five years before a kept record must be weighed again.
 MAX_KEEP_YEARS = 5

@@ -6,9 +6,7 @@ from processingregister.categories import sync_data_categories
 from processingregister.models import PersonalDataCategory, ProcessingActivity
 
 from ..defaults import DEFAULT_RULES
-from ..models import (
-    RetentionRule,
-)
+from ..models import RetentionRule
 
 
 def load_default_rules(*, update: bool = False) -> tuple[int, int]:
