@@ -30,7 +30,7 @@ def check_broker() -> dict:
 def check_retention() -> dict:
     """Age of the last successful retention run; 'error' past 26 hours (no personal data)."""
     try:
-        from retention.services import retention_health
+        from retention.selectors import retention_health
 
         return retention_health()
     except Exception as exc:  # noqa: BLE001

@@ -23,6 +23,7 @@ from django.utils import timezone
 from audit.models import LogEntry
 from audit.services import REDACTED
 
+from .models import RetentionReview, RetentionSchedule
 from .sql import among
 
 
@@ -89,8 +90,6 @@ class ActionContext:
 
     def forget(self, model, ids: list) -> None:
         """Drop the due dates of records that are gone; open reviews of them close."""
-        from .models import RetentionReview, RetentionSchedule
-
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
         reviewed = content_type.pk in self.reviewed_types
         scheduled = content_type.pk in self.scheduled_types and self._any(

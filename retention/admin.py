@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import selectors, services
 from .models import (
     ErasureLog,
     LegalHold,
@@ -97,7 +97,7 @@ class RetentionRuleAdmin(admin.ModelAdmin):
     def due_dates(self, obj):
         if obj is None or obj.pk is None:
             return "-"
-        counts = services.schedule_counts(obj)
+        counts = selectors.schedule_counts(obj)
         return (
             gettext(
                 "%(due)s due, %(scheduled)s with a later date, %(waiting)s waiting for their "

@@ -46,9 +46,13 @@ from dataclasses import dataclass
 
 from django.core import checks
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from processingregister.models import ProcessingActivity
+
+from .models import RetentionRule
 from .periods import PeriodUnit
 
 # Register trigger (processingregister.models.RetentionTrigger) -> the rule triggers
@@ -226,10 +230,6 @@ class Difference:
 def register_differences(today=None, *, using=DEFAULT_DB_ALIAS) -> list[Difference]:
     """Where the processing register and the active retention rules disagree (see the module
     docstring for what is compared)."""
-    from processingregister.models import ProcessingActivity
-
-    from .models import RetentionRule
-
     today = today or timezone.localdate()
     activities = list(
         ProcessingActivity.objects.using(using)
@@ -279,8 +279,6 @@ def register_differences(today=None, *, using=DEFAULT_DB_ALIAS) -> list[Differen
 
 def _database_ready(using) -> bool:
     """The tables exist and every migration is applied (otherwise report nothing)."""
-    from django.db.migrations.executor import MigrationExecutor
-
     connection = connections[using]
     try:
         tables = set(connection.introspection.table_names())

@@ -11,6 +11,8 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from contacts.models import Person
+
 from . import engine, services
 from .models import LegalHold, RetentionReview, RetentionRun
 
@@ -22,8 +24,6 @@ HOLD_REASON = (
 
 def _hold_person():
     """A former tenant (a tenancy ended, none running): the kind of file a dispute keeps."""
-    from contacts.models import Person
-
     return (
         Person.objects.filter(tenancies__end_date__isnull=False)
         .exclude(tenancies__end_date__isnull=True)

@@ -24,10 +24,14 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
+from contacts.normalise import normalise_phone
 from persondata import registry
 
 from . import actions
+from .models import RetentionRule
 from .sql import among
 
 PERSON = registry.PERSON_MODEL
@@ -55,8 +59,6 @@ class Identifiers:
 
 
 def identifiers_of(person_ids) -> dict[int, Identifiers]:
-    from django.urls import NoReverseMatch, reverse
-
     person = apps.get_model(PERSON)
     phone = apps.get_model("contacts", "PhoneNumber")
     email = apps.get_model("contacts", "EmailAddress")
@@ -69,8 +71,6 @@ def identifiers_of(person_ids) -> dict[int, Identifiers]:
             ids.numbers.add(p.relation_number)
         with contextlib.suppress(NoReverseMatch):  # the card's URL is part of the project
             ids.links.add(reverse("contacts:card", args=[p.pk]))
-    from contacts.normalise import normalise_phone
-
     for row in phone._base_manager.filter(among("person_id", list(found))):
         numbers = found[row.person_id].numbers
         numbers.update({row.number, row.display})
@@ -133,10 +133,6 @@ def kind_label(label: str) -> str:
 
 def why_text(why: str) -> str:
     """The reason a record was kept, in Dutch words for the request's answer."""
-    from django.utils.translation import gettext as _
-
-    from .models import RetentionRule
-
     if why.startswith("statutory:"):
         code = why.split(":", 1)[1]
         rule = RetentionRule.objects.filter(code=code).first()
@@ -172,6 +168,7 @@ def describe_kept(rows, *, reasons: bool = True) -> str:
 
 
 def _target_for(entry_: registry.Entry):
+    # a cycle: retention.targets imports this module
     from .targets import REGISTRY
 
     for target in REGISTRY.values():
@@ -206,6 +203,7 @@ def erase_records(person_ids, ctx, *, kept: dict | None = None) -> dict[str, dic
                 actions.cascade_delete(item.model, pks, ctx)
             counts[kind_key(item.label)] = {"deleted": len(pks)}
         elif isinstance(erasure, registry.Anonymise):
+            # a cycle: retention.targets imports this module
             from .targets import anonymise_records
 
             anonymise_records(item, pks, ctx)

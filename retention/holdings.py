@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import CASCADE
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -55,8 +56,6 @@ def erasure_text(entry) -> str:
 def _goes_with_person(entry) -> bool:
     """A record without a rule of its own that the person's deletion takes along (a foreign
     key to the person that cascades): it is kept as long as the person."""
-    from django.db.models import CASCADE
-
     if entry.holds.part_of or entry.label == registry.PERSON_MODEL:
         return False
     for path in entry.paths:

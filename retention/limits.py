@@ -2,7 +2,7 @@
 
 One rule for every date that postpones a decision: the review date of a signal (set when it is
 registered or reviewed, ``contacts.models.Signal.clean``) and the "keep until" of a retention
-review (``retention.services.validate_decision``):
+review (``retention.services.reviews.validate_decision``):
 
 - at most the default period ahead: the period of the active rule that deletes or anonymises
   the signal after it ends (``signalen-beeindigd``: two years; a rule for the kind of signal
@@ -17,6 +17,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .models import Action, RetentionRule, Trigger
 from .periods import PeriodUnit, add_period
 
 DEFAULT_YEARS = 2
@@ -26,8 +27,6 @@ MAX_YEARS = 5
 
 def default_period(target: str, kind: str | None = None, today=None) -> tuple[int, str]:
     """(amount, unit) a record of this target (and kind) may be kept ahead without a reason."""
-    from .models import Action, RetentionRule, Trigger
-
     today = today or timezone.localdate()
     if target == "signal":
         rules = (

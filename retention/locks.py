@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from .models import RetentionLock
+
 LOCK_NAME = "retention-run"
 LEASE_SECONDS = 15 * 60
 
@@ -36,8 +38,6 @@ class DatabaseLease:
         self.name = name
 
     def acquire(self, token: str, seconds: int = LEASE_SECONDS) -> bool:
-        from .models import RetentionLock
-
         now = timezone.now()
         RetentionLock.objects.get_or_create(name=self.name)
         taken = (
@@ -48,8 +48,6 @@ class DatabaseLease:
         return taken == 1
 
     def renew(self, token: str, seconds: int = LEASE_SECONDS) -> bool:
-        from .models import RetentionLock
-
         now = timezone.now()
         return (
             RetentionLock.objects.filter(name=self.name, token=token, expires_at__gte=now).update(
@@ -59,18 +57,12 @@ class DatabaseLease:
         )
 
     def release(self, token: str) -> None:
-        from .models import RetentionLock
-
         RetentionLock.objects.filter(name=self.name, token=token).update(token="", expires_at=None)
 
     def force_release(self) -> None:
-        from .models import RetentionLock
-
         RetentionLock.objects.filter(name=self.name).update(token="", expires_at=None)
 
     def holder(self) -> str | None:
-        from .models import RetentionLock
-
         row = RetentionLock.objects.filter(name=self.name, expires_at__gte=timezone.now()).first()
         return row.token or None if row else None
 
@@ -105,6 +97,7 @@ class RedisLease:
 
 @cache
 def _redis_client(url: str):
+    # redis only when the broker is Redis: without one, the lock is in the database
     import redis
 
     return redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)

@@ -19,6 +19,7 @@ from django.db.models.signals import post_delete, post_save
 
 from . import engine
 from .models import RetentionReview, RetentionRule, RetentionSchedule, Trigger
+from .services.events import ALLOCATION, apply_event
 from .targets import REGISTRY, person_relationship_end, person_tenancy_end
 
 PERSON_TRIGGERS = (Trigger.TENANCY_END, Trigger.LAST_CONTACT)
@@ -101,8 +102,6 @@ def on_save(sender, instance, created=False, raw=False, **kwargs):
     if sender._meta.label == "contacts.Tenancy" and created:
         role_code = getattr(getattr(instance, "role", None), "code", None)
         if role_code == TENANT_ROLE:
-            from .services import ALLOCATION, apply_event
-
             apply_event(ALLOCATION, instance.person)
 
 

@@ -23,6 +23,11 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.functional import Promise
 
+from audit.services import redact_entries_for_person
+from persondata import registry
+
+from . import erasure
+from .actions import chunks, pks
 from .models import Action, Trigger
 from .sql import among
 
@@ -241,10 +246,6 @@ def anonymise_records(entry, ids, ctx, *, detach_person: bool = False, as_part: 
     its whole: it loses its own link to the person when the whole loses its (a contact's task
     and its events), not when only the whole's texts go (a task anonymised by its own rule).
     """
-    from persondata import registry
-
-    from .actions import chunks, pks
-
     spec = entry.anonymise
     if spec is None:
         raise ValueError(f"{entry.label} cannot be anonymised")
@@ -282,8 +283,6 @@ def anonymise_records(entry, ids, ctx, *, detach_person: bool = False, as_part: 
 def detach_mandates(ids, ctx):
     """Contacts made by a representative keep their place on the represented person's
     timeline, without the mandate that is removed."""
-    from .actions import chunks
-
     for part in chunks(list(ids)):
         _contacts_model("ContactMoment")._base_manager.filter(among("mandate_id", part)).update(
             mandate=None, caller_kind="other"
@@ -295,8 +294,6 @@ def before_person_delete(ids, ctx):
     declaration (contacts anonymised for management information, copies and guard overrides
     deleted, requests kept without their texts, ...; ``retention.erasure``), and what names
     them in free text is read, to be swept after the delete."""
-    from . import erasure
-
     # An erasure on request read them before it removed the contact details: keep those.
     unread = [pid for pid in ids if pid not in ctx.identifiers]
     ctx.identifiers.update(erasure.identifiers_of(unread))
@@ -304,10 +301,6 @@ def before_person_delete(ids, ctx):
 
 
 def after_person_delete(person_ids, ctx):
-    from audit.services import redact_entries_for_person
-
-    from . import erasure
-
     for person_id in person_ids:
         redact_entries_for_person(person_id, reason=ctx.reason)
     erasure.sweep(person_ids, ctx)
@@ -354,8 +347,6 @@ def target_from(entry, spec) -> Target:
 
 @cache
 def _targets() -> dict[str, Target]:
-    from persondata import registry
-
     built = {}
     for entry, spec in registry.retention_specs():
         if spec.key in built:

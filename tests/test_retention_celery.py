@@ -18,7 +18,7 @@ from retention.models import (
     RetentionRunRule,
     RetentionSchedule,
 )
-from retention.services import retention_health
+from retention.selectors import retention_health
 from retention.tasks import continue_retention_run, nightly_retention_run
 from tests.factories import ContactMomentFactory, PersonFactory, RetentionRuleFactory
 
@@ -70,8 +70,8 @@ def test_the_nightly_job_is_in_the_beat_schedule_once_a_night_in_utc():
 @pytest.mark.django_db
 def test_the_nightly_task_continues_in_follow_up_tasks(monkeypatch):
     clear_rules()
-    monkeypatch.setattr(engine, "TASK_BUDGET_SECONDS", 0)
-    monkeypatch.setattr(engine, "BATCH_SIZE", 5)
+    monkeypatch.setattr("retention.engine.runs.TASK_BUDGET_SECONDS", 0)
+    monkeypatch.setattr("retention.engine.runs.BATCH_SIZE", 5)
     person = due_contacts(12)
 
     result = nightly_retention_run.delay().get()
@@ -86,8 +86,8 @@ def test_the_nightly_task_continues_in_follow_up_tasks(monkeypatch):
 @pytest.mark.services
 def test_the_nightly_task_through_a_real_worker_against_redis(redis_worker, monkeypatch):
     clear_rules()
-    monkeypatch.setattr(engine, "TASK_BUDGET_SECONDS", 0)
-    monkeypatch.setattr(engine, "BATCH_SIZE", 5)
+    monkeypatch.setattr("retention.engine.runs.TASK_BUDGET_SECONDS", 0)
+    monkeypatch.setattr("retention.engine.runs.BATCH_SIZE", 5)
     person = due_contacts(12)
     lease = locks.run_lease()
     assert isinstance(lease, locks.RedisLease)

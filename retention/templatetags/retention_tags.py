@@ -7,7 +7,7 @@ from django import template
 
 from klantcontact.db import person_has_rows
 
-from .. import services
+from .. import selectors
 from ..models import ErasureLog, LegalHold
 
 register = template.Library()
@@ -19,6 +19,6 @@ def retention_holds_banner(person):
         return {"holds": [], "erasures": []}
     present = person_has_rows(person, LegalHold, ErasureLog)
     return {
-        "holds": services.holds_for_person(person) if present[LegalHold] else [],
-        "erasures": services.erasures_for_person(person) if present[ErasureLog] else [],
+        "holds": selectors.holds_for_person(person) if present[LegalHold] else [],
+        "erasures": selectors.erasures_for_person(person) if present[ErasureLog] else [],
     }

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from retention.services import load_default_rules
+from retention.services.rules import load_default_rules
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from retention import services
+from retention.services import replay
 
 
 class Command(BaseCommand):
@@ -22,12 +22,12 @@ class Command(BaseCommand):
         if not path:
             raise CommandError("No erasure log: set ERASURE_LOG_PATH or pass --path.")
         try:
-            entries, bad = services.read_erasure_log(path)
+            entries, bad = replay.read_erasure_log(path)
         except FileNotFoundError as exc:
             raise CommandError(f"No erasure log at {path}.") from exc
         for number in bad:
             self.stderr.write(f"line {number} of {path} is unreadable; skipped")
-        pending, skipped = services.erasures_to_replay(entries)
+        pending, skipped = replay.erasures_to_replay(entries)
         self.stdout.write(f"{len(entries)} erasures in the log {path}")
         for why, count in sorted(skipped.items()):
             self.stdout.write(f"  {count} skipped: {why}")
@@ -36,7 +36,7 @@ class Command(BaseCommand):
             for entry in pending:
                 self.stdout.write(f"    erasure #{entry['erasure']}: person {entry['person']}")
             return
-        replayed = services.replay_erasures(
+        replayed = replay.replay_erasures(
             [
                 {"pk": entry["erasure"], "person_id": entry["person"], "outcome": entry["outcome"]}
                 for entry in pending
