@@ -248,6 +248,7 @@ def person_view(view):
 
     @wraps(view)
     def wrapper(request, pk, *args, **kwargs):
+        # a cycle: access.views imports this module for its decorators
         from .views import break_glass_refusal
 
         # The person and the grant in one query.

@@ -15,6 +15,7 @@ from accounts.models import Team, User
 from accounts.services import teams_led_by, teams_of
 from audit.models import AccessLogEntry
 from contacts.models import Person
+from klantcontact.enqueue import enqueue_on_commit
 
 from .models import AccessAlert, BreakGlassGrant, Notification
 
@@ -53,8 +54,7 @@ def break_the_glass(user, person: Person, *, reason: str, explanation: str) -> B
         [Notification(recipient=leader, text=text, link=link) for leader in leaders]
     )
     if settings.MAIL_CONFIGURED and leaders:
-        from klantcontact.enqueue import enqueue_on_commit
-
+        # a cycle: access.tasks imports this module
         from .tasks import mail_break_glass
 
         # Queued after commit; run here when Redis is down, so the mail is not lost.

@@ -9,13 +9,15 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import permissions  # noqa: F401  (registers the system check)
+
+        # roles and the restriction guard use models: importable only once ready() runs
         from .roles import sync_role_groups
 
         post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")
 
-        from persondata import restriction
+        from persondata import restriction  # (models, as above)
 
-        from .roles import PRIVACY_OFFICER, has_role
+        from .roles import PRIVACY_OFFICER, has_role  # (models, as above)
 
         # The privacy officer may still process a restricted person's data (art. 18).
         restriction.register_officer_check(lambda user: has_role(user, PRIVACY_OFFICER))

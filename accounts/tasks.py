@@ -1,8 +1,12 @@
 import datetime
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from celery import shared_task
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.utils import timezone
+
+from .lockout import lockout_period
 
 
 @shared_task
@@ -16,11 +20,6 @@ def clear_expired_sessions() -> int:
 def clear_old_login_records() -> int:
     """Nightly: delete login records (failed and successful logins) past their retention, and
     failure counts whose lock-out has passed. They hold usernames and IP addresses."""
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django.conf import settings
-
-    from .lockout import lockout_period
-
     now = timezone.now()
     cutoff = now - datetime.timedelta(days=settings.LOGIN_RECORDS_RETENTION_DAYS)
     deleted = 0

@@ -94,6 +94,7 @@ class ApiClient(models.Model):
         return self.name
 
     def clean(self):
+        # a cycle: api.services imports this module (and other apps' models)
         from .services import client_errors
 
         errors = client_errors(self)

@@ -20,6 +20,8 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
+from persondata.restriction import ProcessingRestricted
+
 logger = logging.getLogger("api")
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -92,15 +94,8 @@ def problem(status_code: int, detail: str, *, code=None, title=None, errors=None
     return Response(body, status=status_code, headers=headers, content_type=PROBLEM_CONTENT_TYPE)
 
 
-def _restriction_class():
-    from persondata.restriction import ProcessingRestricted
-
-    return ProcessingRestricted
-
-
 def exception_handler(exc, context):
-    restricted = _restriction_class()
-    if restricted is not None and isinstance(exc, restricted):
+    if isinstance(exc, ProcessingRestricted):
         set_rollback()
         return problem(
             409,

@@ -21,7 +21,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
+from accounts.services import add_team_member, remove_team_member
+from contacts import services as contacts
+from contacts.models import (
+    OUTCOME_TASK_KIND,
+    ContactMoment,
+    ContactSubject,
+    Mandate,
+    Task,
+    TaskKind,
+    Tenancy,
+)
 from processingregister.services import agreement_state, is_approved
+from referencedata.models import CodeList, ReferenceCode
 from rights.services import check_not_restricted
 
 from .models import ApiClient
@@ -97,8 +109,6 @@ def service_user_for(slug: str) -> User:
 
 def sync_teams(client: ApiClient, teams) -> None:
     """The client's teams, and its service account as a member of exactly those teams."""
-    from accounts.services import add_team_member, remove_team_member
-
     teams = list(teams)
     client.teams.set(teams)
     user = client.service_user
@@ -201,8 +211,6 @@ def touch(client: ApiClient, now=None) -> None:
 
 
 def usable_code(code_list: str, code: str | None):
-    from referencedata.models import ReferenceCode
-
     if not code:
         return None
     return ReferenceCode.objects.usable().filter(code_list=code_list, code=code.upper()).first()
@@ -222,8 +230,6 @@ def client_team(client: ApiClient, code: str | None, field: str = "team"):
 
 
 def _subject(code: str, field: str = "subject"):
-    from contacts.models import ContactSubject
-
     subject = ContactSubject.objects.filter(code=code).select_related("processing_activity")
     subject = subject.first()
     if subject is None:
@@ -233,10 +239,6 @@ def _subject(code: str, field: str = "subject"):
 
 def contact_input(client: ApiClient, person, data: dict):
     """The contacts service's input from an API body (codes looked up; unknown ones refused)."""
-    from contacts.models import Mandate
-    from contacts.services.registration import ContactInput, TaskInput, default_due_date
-    from referencedata.models import CodeList
-
     errors = {}
     channel = usable_code(CodeList.CHANNEL, data["channel"])
     if channel is None:
@@ -274,14 +276,14 @@ def contact_input(client: ApiClient, person, data: dict):
         except ValidationError as exc:
             errors.update(exc.message_dict)
             assigned = None
-        task = TaskInput(
+        task = contacts.TaskInput(
             requested_action=follow_up["requested_action"],
-            due_date=follow_up.get("due_date") or default_due_date(data["outcome"]),
+            due_date=follow_up.get("due_date") or contacts.default_due_date(data["outcome"]),
             assigned_team=assigned,
         )
     if errors:
         raise ValidationError(errors)
-    return ContactInput(
+    return contacts.ContactInput(
         person=person,
         channel=channel,
         direction=data["direction"],
@@ -301,16 +303,12 @@ def contact_input(client: ApiClient, person, data: dict):
 
 @transaction.atomic
 def register_contact(client: ApiClient, person, data: dict):
-    from contacts import services as contacts
-
     return contacts.register_contact(client.service_user, contact_input(client, person, data))
 
 
 @transaction.atomic
 def create_task(client: ApiClient, contact, data: dict):
     """A follow-up on an existing contact moment (what the contact form does in one go)."""
-    from contacts.models import OUTCOME_TASK_KIND, TaskKind
-
     user = client.service_user
     errors = {}
     if contact.outcome not in OUTCOME_TASK_KIND:
@@ -323,9 +321,7 @@ def create_task(client: ApiClient, contact, data: dict):
         errors["kind"] = _("Unknown kind of follow-up.")
     due_date = data.get("due_date")
     if due_date is None and kind is not None:
-        from contacts.services.working_days import add_working_days
-
-        due_date = add_working_days(timezone.localdate(), kind.default_days_due)
+        due_date = contacts.add_working_days(timezone.localdate(), kind.default_days_due)
     if due_date is not None and due_date < timezone.localdate():
         errors["due_date"] = _("The due date cannot be in the past.")
     try:
@@ -339,8 +335,6 @@ def create_task(client: ApiClient, contact, data: dict):
     if errors:
         raise ValidationError(errors)
     check_not_restricted(contact.person, user)  # contacts' writes check it themselves
-    from contacts import services as contacts
-
     return contacts.create_task(
         user,
         contact,
@@ -353,9 +347,6 @@ def create_task(client: ApiClient, contact, data: dict):
 
 @transaction.atomic
 def update_task_status(client: ApiClient, task, status: str, note: str = ""):
-    from contacts import services as contacts
-    from contacts.models import Task
-
     if status == Task.Status.IN_PROGRESS:
         return contacts.take_task(client.service_user, task)
     return contacts.close_task(client.service_user, task, note=note)
@@ -363,9 +354,6 @@ def update_task_status(client: ApiClient, task, status: str, note: str = ""):
 
 def current_tenant(relation_number: str):
     """(person, current tenancy) for a relation number, or (None, None)."""
-
-    from contacts.models import Tenancy
-
     today = timezone.localdate()
     tenancy = (
         Tenancy.objects.current(today)
@@ -381,10 +369,6 @@ def current_tenant(relation_number: str):
 def portal_intake(client: ApiClient, data: dict):
     """What a tenant reported in the portal: a contact moment on channel INT with a task or
     repair request for the team of the tenant's home, in one transaction (or nothing)."""
-    from contacts import services as contacts
-    from contacts.models import ContactMoment, TaskKind
-    from referencedata.models import CodeList
-
     person, tenancy = current_tenant(data["relation_number"])
     if person is None:
         raise ValidationError(

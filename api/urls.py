@@ -4,8 +4,20 @@ data); anything else under /api/v1/ answers problem+json (401 without a token, e
 
 from django.urls import path, re_path
 
-from . import disclosure_views, docs, views
+from . import docs
 from .permissions import token_view
+from .views import (
+    contact_moments,
+    disclosures,
+    knowledge,
+    lookup,
+    not_found,
+    persons,
+    portal,
+    reference,
+    survey,
+    tasks,
+)
 
 app_name = "api"
 
@@ -17,21 +29,21 @@ def api(view_class):
 urlpatterns = [
     path("schema/", docs.schema_view, name="schema"),
     path("docs/", docs.docs_view, name="docs"),
-    path("caller-lookup/", api(views.CallerLookupView), name="caller_lookup"),
-    path("persons/", api(views.PersonSearchView), name="persons"),
-    path("persons/<int:id>/", api(views.PersonDetailView), name="person"),
+    path("caller-lookup/", api(lookup.CallerLookupView), name="caller_lookup"),
+    path("persons/", api(persons.PersonSearchView), name="persons"),
+    path("persons/<int:id>/", api(persons.PersonDetailView), name="person"),
     path(
         "persons/<int:id>/contact-moments/",
-        api(views.PersonContactMomentsView),
+        api(contact_moments.PersonContactMomentsView),
         name="person_contact_moments",
     ),
-    path("tasks/", api(views.TaskListView), name="tasks"),
-    path("tasks/<int:id>/", api(views.TaskDetailView), name="task"),
-    path("knowledge/articles/", api(views.ArticleSearchView), name="articles"),
-    path("reference/code-lists/", api(views.CodeListsView), name="code_lists"),
-    path("reference/code-lists/<str:soort>/", api(views.CodeListView), name="code_list"),
-    path("portal/intake/", api(views.PortalIntakeView), name="portal_intake"),
-    path("survey-export/", api(views.SurveyExportView), name="survey_export"),
-    path("disclosures/", api(disclosure_views.DisclosureCreateView), name="disclosures"),
-    re_path(r"^.*$", api(views.NotFoundView), name="not_found"),
+    path("tasks/", api(tasks.TaskListView), name="tasks"),
+    path("tasks/<int:id>/", api(tasks.TaskDetailView), name="task"),
+    path("knowledge/articles/", api(knowledge.ArticleSearchView), name="articles"),
+    path("reference/code-lists/", api(reference.CodeListsView), name="code_lists"),
+    path("reference/code-lists/<str:soort>/", api(reference.CodeListView), name="code_list"),
+    path("portal/intake/", api(portal.PortalIntakeView), name="portal_intake"),
+    path("survey-export/", api(survey.SurveyExportView), name="survey_export"),
+    path("disclosures/", api(disclosures.DisclosureCreateView), name="disclosures"),
+    re_path(r"^.*$", api(not_found.NotFoundView), name="not_found"),
 ]

@@ -1,9 +1,10 @@
 """Rules for the audit trail."""
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import LogEntry
+from .models import AccessLogEntry, LogEntry
 
 REDACTED = "[verwijderd]"
 
@@ -62,8 +63,6 @@ def _session_commit_follows(request) -> bool:
     Requests without a stored session (API calls with a token) write their access record
     with a synchronous commit: no window in which a crash could lose it.
     """
-    from django.conf import settings
-
     session = getattr(request, "session", None)
     return bool(
         session is not None
@@ -74,10 +73,6 @@ def _session_commit_follows(request) -> bool:
 
 def _insert_access_rows(request, what, rows, reason="", at=None) -> None:
     """Insert access records ``(person_id, object_id, grant)`` in one statement."""
-    from django.db import connection
-
-    from .models import AccessLogEntry
-
     actor = request.user if request.user.is_authenticated else None
     at = at or timezone.now()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
@@ -118,8 +113,6 @@ def log_access(request, *, person_id: int, what: str, grant: str, object_id=None
 
 def log_search_results(request, persons_with_grants) -> int:
     """Record which persons a result list showed: one row per person, one bulk insert."""
-    from .models import AccessLogEntry
-
     rows = [(person_id, None, grant) for person_id, grant in persons_with_grants]
     if rows:
         _insert_access_rows(request, AccessLogEntry.What.SEARCH_RESULT, rows)

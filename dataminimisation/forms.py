@@ -159,34 +159,43 @@ class MinimisationGuardFormMixin:
         if not raw:
             return
 
+        if not cleaned_data.get(CONFIRM_FIELD):
+            self._add_findings_errors(raw)
+            return
+        if self._override_is_valid(cleaned_data):
+            self.minimisation_confirmed = True
+
+    def _add_findings_errors(self, raw) -> None:
+        """Unconfirmed findings: the form-wide warning, and per field what it may reveal with
+        the advice."""
         all_findings = [f for findings in raw.values() for f in findings]
         categories = ", ".join(_category_labels(all_findings)).lower()
-        confirmed = cleaned_data.get(CONFIRM_FIELD)
-        if not confirmed:
-            self.add_error(
-                None,
-                forms.ValidationError(
-                    _(
-                        "The text may contain special-category or criminal personal data "
-                        "(%(categories)s). Rephrase the marked words, or confirm with a reason "
-                        "why they must be recorded."
-                    ),
-                    code="minimisation",
-                    params={"categories": categories},
+        self.add_error(
+            None,
+            forms.ValidationError(
+                _(
+                    "The text may contain special-category or criminal personal data "
+                    "(%(categories)s). Rephrase the marked words, or confirm with a reason "
+                    "why they must be recorded."
                 ),
-            )
-            for name, item in self.minimisation_findings.items():
-                errors = [
-                    forms.ValidationError(
-                        _("May reveal: %(categories)s."),
-                        code="minimisation",
-                        params={"categories": ", ".join(item.category_labels).lower()},
-                    ),
-                    *(forms.ValidationError(a, code="minimisation") for a in item.advice),
-                ]
-                self.add_error(name, errors)
-            return
+                code="minimisation",
+                params={"categories": categories},
+            ),
+        )
+        for name, item in self.minimisation_findings.items():
+            errors = [
+                forms.ValidationError(
+                    _("May reveal: %(categories)s."),
+                    code="minimisation",
+                    params={"categories": ", ".join(item.category_labels).lower()},
+                ),
+                *(forms.ValidationError(a, code="minimisation") for a in item.advice),
+            ]
+            self.add_error(name, errors)
 
+    def _override_is_valid(self, cleaned_data) -> bool:
+        """A confirmed override passes with the token of the findings shown and a reason long
+        enough that does not itself repeat the sensitive details; otherwise the error."""
         posted_token = self.data.get(self.minimisation_token_name, "")
         if not constant_time_compare(posted_token, self.minimisation_token):
             self.add_error(
@@ -199,7 +208,7 @@ class MinimisationGuardFormMixin:
                     code="minimisation_changed",
                 ),
             )
-            return
+            return False
         reason = (cleaned_data.get(REASON_FIELD) or "").strip()
         if len(reason) < self.minimisation_reason_min_length:
             self.add_error(
@@ -210,7 +219,7 @@ class MinimisationGuardFormMixin:
                     params={"min": self.minimisation_reason_min_length},
                 ),
             )
-            return
+            return False
         if services.scan(reason):
             self.add_error(
                 REASON_FIELD,
@@ -222,8 +231,8 @@ class MinimisationGuardFormMixin:
                     code="minimisation_reason_sensitive",
                 ),
             )
-            return
-        self.minimisation_confirmed = True
+            return False
+        return True
 
     @property
     def minimisation_reason(self) -> str:

@@ -10,9 +10,10 @@ class DisclosuresConfig(AppConfig):
     verbose_name = _("Disclosures to third parties")
 
     def ready(self):
+        # the hooks' sources import models: only once the app registry is ready
         from rights import hooks
 
-        from . import selectors, services
+        from . import selectors, services  # (the same: they import models)
 
         hooks.register_notice_source(services.NoticeSource)
         hooks.register_report_section(selectors.report_section)

@@ -27,7 +27,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from contacts.models import tenancy_current_q
+from contacts.models import Tenancy, tenancy_current_q
 from persondata import restriction
 from processingregister.models import Agreement, PersonalDataCategory
 
@@ -174,8 +174,6 @@ def import_positions(rows, *, as_of: datetime.date, first_row: int = 1) -> Impor
     current on ``as_of`` gets its position of that day (a co-tenant has their own tenancy),
     replacing an earlier import of the same day. All in one transaction.
     """
-    from contacts.models import Tenancy
-
     if as_of > timezone.localdate():
         raise ValidationError(_("Arrears positions cannot be dated in the future."))
     rows = list(rows)

@@ -10,9 +10,10 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from contacts.models import SignalType, Tenancy
 from processingregister.models import Agreement, Party, PersonalDataCategory
 
-from . import services
+from . import arrears, services
 from .models import ArrearsPosition, Disclosure
 
 COVENANT_REFERENCE = "CV-2024-009"
@@ -52,8 +53,6 @@ def arrears_covenant() -> Agreement:
 
 
 def _tenants(count):
-    from contacts.models import Tenancy
-
     today = timezone.localdate()
     return [
         tenancy
@@ -82,24 +81,17 @@ def seed_demo_data() -> list[str]:
             as_of=as_of,
             defaults={"months_overdue": Decimal(months), "amount_cents": cents},
         )
-    try:
-        from . import arrears
-    except ImportError:  # the periodic job arrives with its own module
-        arrears = None
-    if arrears is not None:
-        run = arrears.run_arrears_signal(
-            agreement=covenant, as_of=as_of, threshold_months=Decimal("1"), user=None
-        )
-        lines.append(
-            f"  disclosures: arrears run of {as_of} ({run.get_status_display()}, "
-            f"{run.disclosed} tenants)"
-        )
+    run = arrears.run_arrears_signal(
+        agreement=covenant, as_of=as_of, threshold_months=Decimal("1"), user=None
+    )
+    lines.append(
+        f"  disclosures: arrears run of {as_of} ({run.get_status_display()}, "
+        f"{run.disclosed} tenants)"
+    )
     # A case conference ("that" only) and a police demand, once.
     zvh = Agreement.objects.filter(reference="CV-2023-004").first()
     person = tenancies[4].person
     if zvh is not None and not Disclosure.objects.filter(meeting=CASE_CONFERENCE).exists():
-        from contacts.models import SignalType
-
         services.record_disclosure(
             employee,
             services.DisclosureInput(

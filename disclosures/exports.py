@@ -105,9 +105,10 @@ def disclosures_csv(qs) -> str:
 def disclosures_xlsx(qs) -> bytes:
     """One sheet, headings bold and frozen; the date a real date, the number of persons a
     number, every text a text cell (never a formula)."""
+    # openpyxl only on this path: the pages and tasks that import this module need not load it
     from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font  # (the same reason)
+    from openpyxl.utils import get_column_letter  # (the same reason)
 
     workbook = Workbook()
     sheet = workbook.active

@@ -11,6 +11,7 @@ import datetime
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from processingregister.models import Agreement
 from retention.periods import add_months
@@ -142,8 +143,6 @@ def expiring_agreements(*, within_days: int = 90, day: datetime.date | None = No
 
 def report_section(*, date_from, date_to) -> dict:
     """The disclosures per covenant in the management report (``rights.hooks``)."""
-    from django.utils.translation import gettext as _
-
     rows = []
     for row in counts_per_agreement(date_from=date_from, date_to=date_to):
         agreement = row["agreement"]

@@ -18,7 +18,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from persondata import restriction
-from processingregister.models import Agreement, PersonalDataCategory
+from processingregister.models import Agreement, Controller, Party, PersonalDataCategory
+from rights.models import DataSubjectRequest, Objection
 
 from .models import (
     NEEDS_AGREEMENT,
@@ -62,8 +63,6 @@ def agreements_covering(categories, day: datetime.date | None = None) -> list[Ag
 
 
 def objected_person_ids(person_ids) -> set:
-    from rights.models import Objection
-
     return set(
         Objection.objects.filter(
             person_id__in=list(person_ids), purpose=Objection.Purpose.DISCLOSURE
@@ -107,6 +106,20 @@ def check_disclosure(data: DisclosureInput) -> dict[str, list[str]]:
 
     when = data.disclosed_at or timezone.now()
     day = timezone.localdate(when) if timezone.is_aware(when) else when.date()
+    _check_filled_in(data, when=when, add=add)
+    _check_agreement(data, day=day, add=add)
+    if data.basis in OVERRIDES_OBJECTION and not (data.basis_reference or "").strip():
+        add("basis_reference", _("Name the article of law or the reference of the order."))
+    if data.basis not in OVERRIDES_OBJECTION:
+        _check_objection_and_restriction(data, add=add)
+    if data.channel == Channel.CASE_CONFERENCE and not (data.meeting or "").strip():
+        add("meeting", _("Name the case conference (which meeting)."))
+    return errors
+
+
+def _check_filled_in(data: DisclosureInput, *, when, add) -> None:
+    """The fields every disclosure needs: a moment not in the future, a basis, a channel,
+    persons, categories and a purpose."""
     if when > timezone.now() + datetime.timedelta(minutes=5):
         add("disclosed_at", _("A disclosure cannot be in the future."))
     if data.basis not in Basis.values:
@@ -119,6 +132,11 @@ def check_disclosure(data: DisclosureInput) -> dict[str, list[str]]:
         add("categories", _("Choose which categories of data were shared."))
     if not (data.purpose or "").strip():
         add("purpose", _("Say in a few words what the recipient needs the data for."))
+
+
+def _check_agreement(data: DisclosureInput, *, day, add) -> None:
+    """The agreement: with the recipient, in force on ``day``, naming every category; needed
+    for the bases that require one and for special or criminal data."""
     categories = list(data.categories)
     agreement = data.agreement
     if agreement is not None:
@@ -150,30 +168,29 @@ def check_disclosure(data: DisclosureInput) -> dict[str, list[str]]:
             )
             % {"names": ", ".join(sensitive)},
         )
-    if data.basis in OVERRIDES_OBJECTION and not (data.basis_reference or "").strip():
-        add("basis_reference", _("Name the article of law or the reference of the order."))
+
+
+def _check_objection_and_restriction(data: DisclosureInput, *, add) -> None:
+    """Persons who objected to sharing (art. 21) or whose processing is restricted (art. 18):
+    refused unless the basis overrides it (checked by the caller)."""
     person_ids = [getattr(p, "pk", p) for p in data.persons]
-    if data.basis not in OVERRIDES_OBJECTION:
-        if objected_person_ids(person_ids):
-            add(
-                "persons",
-                _(
-                    "The tenant objected to sharing with partners (art. 21 AVG). Only a legal "
-                    "obligation or a court order allows it: choose that basis and name it."
-                ),
-            )
-        if restriction.restricted_person_ids(person_ids):
-            add(
-                "persons",
-                _(
-                    "Processing of this person's data is restricted (art. 18 AVG). Only a legal "
-                    "obligation or a court order allows sharing now: choose that basis and name "
-                    "it."
-                ),
-            )
-    if data.channel == Channel.CASE_CONFERENCE and not (data.meeting or "").strip():
-        add("meeting", _("Name the case conference (which meeting)."))
-    return errors
+    if objected_person_ids(person_ids):
+        add(
+            "persons",
+            _(
+                "The tenant objected to sharing with partners (art. 21 AVG). Only a legal "
+                "obligation or a court order allows it: choose that basis and name it."
+            ),
+        )
+    if restriction.restricted_person_ids(person_ids):
+        add(
+            "persons",
+            _(
+                "Processing of this person's data is restricted (art. 18 AVG). Only a legal "
+                "obligation or a court order allows sharing now: choose that basis and name "
+                "it."
+            ),
+        )
 
 
 @transaction.atomic
@@ -224,8 +241,6 @@ def recipients_of(person_id, *, since=None) -> list[dict]:
     if since is not None:
         qs = qs.filter(disclosed_at__gte=since)
     rows = qs.values("recipient").annotate(first=Min("disclosed_at"), n=Count("pk", distinct=True))
-    from processingregister.models import Party
-
     parties = Party.objects.in_bulk([row["recipient"] for row in rows])
     return [
         {"recipient": parties[row["recipient"]], "since": row["first"], "count": row["n"]}
@@ -291,9 +306,6 @@ def mark_notice(notice: RecipientNotice, user, *, state: str, note: str) -> Reci
 
 def notice_letter(notice: RecipientNotice) -> str:
     """The Dutch text to send to the recipient (letter or secure mail)."""
-    from processingregister.models import Controller
-    from rights.models import DataSubjectRequest
-
     controller = Controller.objects.order_by("pk").first()
     kinds = {
         DataSubjectRequest.Kind.RECTIFICATION: _("corrected"),

@@ -3,6 +3,9 @@
 from django.conf import settings
 from django.db import connection
 
+from klantcontact.celery import app
+from retention.selectors import retention_health
+
 
 def check_database() -> dict:
     try:
@@ -17,8 +20,6 @@ def check_database() -> dict:
 def check_broker() -> dict:
     if not settings.BROKER_CONFIGURED:
         return {"status": "not_configured", "mode": "eager"}
-    from klantcontact.celery import app
-
     try:
         with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
@@ -30,8 +31,6 @@ def check_broker() -> dict:
 def check_retention() -> dict:
     """Age of the last successful retention run; 'error' past 26 hours (no personal data)."""
     try:
-        from retention.selectors import retention_health
-
         return retention_health()
     except Exception as exc:  # noqa: BLE001
         return {"status": "error", "error": exc.__class__.__name__}

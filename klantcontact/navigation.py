@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from access.services import unread_count
 from accounts import roles
 from knowledgebase.apps import NAV_LABEL as KNOWLEDGE_BASE_LABEL  # in the app's own catalogue
 
@@ -96,8 +97,6 @@ def navigation(request):
     for item in items:
         item["active"] = item["url"] == request.path
     labels = [str(roles.ROLE_LABELS[r]) for r in roles.ALL_ROLES if r in roles.user_roles(user)]
-    from access.services import unread_count
-
     return {
         "nav_items": items,
         "user_role_labels": labels,

@@ -12,6 +12,8 @@ class PersondataConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the registry's system check)
+
+        # the guard connects model signals: only once the app registry is ready
         from .restriction import connect_guard
 
         connect_guard()

@@ -6,6 +6,7 @@ the person, directly or through other records, a person-id column or a generic l
 names a field, section or hook that does not exist.
 """
 
+from django.apps import apps
 from django.core import checks
 
 from . import registry as r
@@ -14,8 +15,6 @@ TAG = "personal_data"
 
 
 def _resolves_to_person(model, path: str) -> bool:
-    from django.apps import apps
-
     person = apps.get_model(r.PERSON_MODEL)
     current = model
     parts = path.split("__")

@@ -32,8 +32,10 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db.models import Q
 from django.utils.functional import Promise
@@ -290,10 +292,6 @@ def person_lookup(model, path: str) -> str:
 
 
 def project_app_configs(registry=None):
-    from pathlib import Path
-
-    from django.conf import settings
-
     registry = registry or global_apps
     base = Path(settings.BASE_DIR).resolve()
     configs = []

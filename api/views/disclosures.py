@@ -27,12 +27,12 @@ from disclosures import services as disclosures
 from disclosures.models import Disclosure
 from processingregister.models import Agreement, Party, PersonalDataCategory
 
-from . import disclosure_serializers as ds
-from . import idempotency
-from . import problems as p
-from .permissions import client_of
-from .scopes import Scope
-from .views import ApiView, valid_body
+from .. import disclosure_serializers as ds
+from .. import idempotency
+from .. import problems as p
+from ..permissions import client_of
+from ..scopes import Scope
+from .base import ApiView, valid_body
 
 # The rules allow a few minutes of clock difference between the systems.
 FUTURE_MARGIN = datetime.timedelta(minutes=5)
