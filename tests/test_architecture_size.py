@@ -16,7 +16,6 @@ KNOWN_LONG_MODULES = {
     "api/views.py": 604,
     "contacts/demo.py": 845,
     "contacts/demo_history.py": 562,
-    "contacts/personal_data.py": 503,
     "contacts/services.py": 1086,
     "klantcontact/settings.py": 551,
     "knowledgebase/demo_articles.py": 1633,
