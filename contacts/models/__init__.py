@@ -13,10 +13,10 @@ Re-exports every model and public name, so ``from contacts.models import Person`
 ``"contacts.Person"`` as Django's label) keep working wherever the model lives.
 """
 
+# isort: off
+# In the order of the former single module: importing a module registers its models, and Django
+# lists an app's models (content types, permissions, dumpdata) in the order they registered.
 from .base import TimestampedModel, processing_activity_field
-from .catalogue import ContactSubject, TaskKind
-from .contact_moments import OUTCOME_TASK_KIND, ContactMoment
-from .mandates import Mandate
 from .persons import (
     EmailAddress,
     Person,
@@ -25,9 +25,13 @@ from .persons import (
     PersonUserObjectPermission,
     PhoneNumber,
 )
-from .signals import Signal, SignalType
-from .tasks import Task, TaskEvent
 from .units import Tenancy, TenancyQuerySet, Unit, tenancy_current_q
+from .catalogue import ContactSubject, TaskKind
+from .mandates import Mandate
+from .contact_moments import OUTCOME_TASK_KIND, ContactMoment
+from .tasks import Task, TaskEvent
+from .signals import Signal, SignalType
+# isort: on
 
 __all__ = [
     "OUTCOME_TASK_KIND",
