@@ -1,3 +1,6 @@
+"""Admin pages of the contacts app: units and the managed lists (subjects, task kinds), and the
+mixin that keeps a restricted person's data from being edited in any admin."""
+
 from django.contrib import admin
 
 from persondata.restriction import check as check_not_restricted

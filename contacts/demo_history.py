@@ -2,197 +2,60 @@
 mandates, and a few colleagues per team who handled them.
 
 Generated from a fixed seed. The history is written once: a later run finds it and leaves it
-alone (contacts have no natural key, and the demo must not duplicate them).
+alone (contacts have no natural key, and the demo must not duplicate them). The colleagues,
+weights and texts are data (contacts/demo_data/history.yaml).
 """
 
 import datetime
 import random
+from pathlib import Path
 
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
+from access.models import AccessAlert, BreakGlassGrant, Notification
 from accounts import roles, services
 from accounts.models import Team, User
+from audit.models import AccessLogEntry
+from klantcontact.content import load_yaml
 from referencedata.models import CodeList, ReferenceCode
 
-from .models import ContactMoment, ContactSubject, Mandate, Person, Task, TaskEvent, TaskKind
+from .models import (
+    ContactMoment,
+    ContactSubject,
+    Mandate,
+    Person,
+    PersonUserObjectPermission,
+    Signal,
+    SignalType,
+    Task,
+    TaskEvent,
+    TaskKind,
+)
 from .services import add_working_days
 
 SEED = 4711
 DAYS = 730
 CONTACTS_PER_PERSON = (3, 16)
 
+_HISTORY = load_yaml(Path(__file__).resolve().parent / "demo_data" / "history.yaml")
+# Per team: (username, first name, last name) of the colleagues who handled the history.
 COLLEAGUES = {
-    "noord": [("s.demir", "Selin", "Demir"), ("r.jansen", "Ruud", "Jansen")],
-    "oost": [("m.devries", "Marieke", "de Vries"), ("k.bouali", "Karim", "Bouali")],
-    "zuid": [("l.hendriks", "Lotte", "Hendriks"), ("p.smit", "Peter", "Smit")],
-    "west": [("a.vandijk", "Anouk", "van Dijk"), ("t.mulder", "Tom", "Mulder")],
+    team: [(c["username"], c["first_name"], c["last_name"]) for c in colleagues]
+    for team, colleagues in _HISTORY["colleagues"].items()
 }
-
-CHANNEL_WEIGHTS = {
-    "TEL": 44,
-    "EMA": 18,
-    "INT": 16,
-    "BAL": 10,
-    "APP": 5,
-    "BRI": 3,
-    "SMS": 2,
-    "BEZ": 1,
-    "INS": 1,
-}
-
+CHANNEL_WEIGHTS = _HISTORY["channel_weights"]
 # Per subject: weight, summaries, follow-up action and outcome weights.
 SUBJECTS = {
-    "reparatieverzoek": (
-        22,
-        [
-            "Lekkage onder het aanrecht gemeld.",
-            "Cv-ketel geeft storing, geen warm water.",
-            "Voordeur sluit niet goed meer.",
-            "Dakgoot lekt bij regen langs de gevel.",
-            "Tegel in de douche is gebarsten.",
-            "Afvoer van de badkamer loopt traag weg.",
-        ],
-        "Monteur inplannen en afspraak met huurder maken.",
-        {"repair_request": 45, "answered": 52, "callback": 3},
-    ),
-    "huur-betalen": (
-        12,
-        [
-            "Vraag hoe de automatische incasso wordt aangepast.",
-            "Wil de huur voortaan op de 25e betalen.",
-            "Vraag over het bedrag op de jaaroverzicht.",
-            "Incasso is twee keer afgeschreven, uitgelegd hoe storneren werkt.",
-        ],
-        "Incasso controleren en huurder terugmelden.",
-        {"answered": 85, "task": 10, "callback": 5},
-    ),
-    "betalingsregeling": (
-        9,
-        [
-            "Huurachterstand van twee maanden, wil een regeling.",
-            "Vraag om uitstel van betaling deze maand.",
-            "Regeling loopt, vraag over de volgende termijn.",
-        ],
-        "Betalingsregeling voorstellen volgens beleid.",
-        {"answered": 65, "task": 28, "forwarded": 7},
-    ),
-    "persoonsgegevens": (
-        8,
-        [
-            "Nieuw telefoonnummer doorgegeven.",
-            "Nieuw e-mailadres doorgegeven.",
-            "Bankrekeningnummer gewijzigd.",
-        ],
-        "Wijziging verwerken in de huurdersadministratie.",
-        {"answered": 80, "task": 20},
-    ),
-    "woningverbetering": (
-        5,
-        [
-            "Wil een dakkapel plaatsen, vraagt naar de voorwaarden.",
-            "Vraag of zelf een nieuwe keuken geplaatst mag worden.",
-        ],
-        "Aanvraag zelf aangebrachte voorziening beoordelen.",
-        {"answered": 78, "task": 22},
-    ),
-    "medehuur": (
-        3,
-        [
-            "Vraag over medehuurderschap na samenwonen.",
-            "Partner gaat vertrekken, vraag over afstandsverklaring.",
-        ],
-        "Formulier afstandsverklaring toesturen en beoordelen.",
-        {"answered": 72, "task": 28},
-    ),
-    "overlast": (
-        7,
-        [
-            "Klacht over geluidsoverlast van de bovenburen in de avond.",
-            "Melding van afval naast de container in de galerij.",
-            "Klacht over blaffende hond bij de buren.",
-        ],
-        "Buren aanschrijven en melder terugbellen.",
-        {"task": 25, "answered": 65, "forwarded": 10},
-    ),
-    "huuropzegging": (
-        4,
-        [
-            "Wil de huur opzeggen per de eerste van volgende maand.",
-            "Vraag over de eindinspectie bij vertrek.",
-        ],
-        "Opzegging verwerken en voorinspectie plannen.",
-        {"task": 35, "answered": 65},
-    ),
-    "woningruil": (
-        2,
-        ["Vraag naar de voorwaarden voor woningruil."],
-        "Ruilaanvraag beoordelen.",
-        {"answered": 80, "task": 20},
-    ),
-    "huurverhoging": (
-        6,
-        [
-            "Vraag over de huurverhoging per 1 juli.",
-            "Wil bezwaar maken tegen de huurverhoging.",
-        ],
-        "Bezwaar beoordelen en schriftelijk reageren.",
-        {"answered": 75, "task": 25},
-    ),
-    "servicekosten": (
-        4,
-        ["Vraag over de afrekening servicekosten."],
-        "Afrekening nakijken.",
-        {"answered": 70, "task": 30},
-    ),
-    "sleutels": (
-        4,
-        [
-            "Sleutel van de berging kwijt.",
-            "Vraag om een extra sleutel van de centrale entree.",
-        ],
-        "Sleutel bijmaken en afspraak voor ophalen maken.",
-        {"answered": 75, "task": 25},
-    ),
-    "schimmel-vocht": (
-        5,
-        [
-            "Schimmel in de badkamer, vraag om advies.",
-            "Vochtplek op het plafond van de slaapkamer.",
-        ],
-        "Opzichter laat vochtmeting doen.",
-        {"repair_request": 25, "answered": 72, "callback": 3},
-    ),
-    "ongedierte": (
-        3,
-        ["Muizen in de kruipruimte gesignaleerd."],
-        "Ongediertebestrijder inschakelen.",
-        {"task": 30, "answered": 70},
-    ),
-    "privacy": (
-        1,
-        ["Vraag welke gegevens de corporatie van haar bewaart."],
-        "Inzageverzoek registreren bij de AVG-functionaris.",
-        {"task": 60, "answered": 40},
-    ),
-    "overig": (
-        5,
-        [
-            "Vraag over de openingstijden van het kantoor.",
-            "Vraag over parkeren bij het complex.",
-        ],
-        "Vraag uitzoeken en terugkoppelen.",
-        {"answered": 85, "internal_note": 10, "task": 5},
-    ),
+    code: (spec["weight"], spec["summaries"], spec["action"], spec["outcomes"])
+    for code, spec in _HISTORY["subjects"].items()
 }
-
-CLOSING_NOTES = [
-    "Afgehandeld, huurder is geïnformeerd.",
-    "Monteur is geweest, probleem opgelost.",
-    "Schriftelijk bevestigd aan huurder.",
-    "Huurder teruggebeld, geen verdere actie nodig.",
+CLOSING_NOTES = _HISTORY["closing_notes"]
+DEFECTS = _HISTORY["defects"]
+# (signal type code, description, legal basis)
+SIGNAL_EXAMPLES = [
+    (s["type"], s["description"], s["legal_basis"]) for s in _HISTORY["signal_examples"]
 ]
-
-DEFECTS = ["LEK", "STO", "SLU", "DEF", "BRE", "VS0", "SCH", "VOC"]
 
 
 def _weighted(rng, weights: dict):
@@ -267,11 +130,6 @@ def seed_demo_data() -> list[str]:
     rng = random.Random(SEED)  # noqa: S311  (demo data)
     teams = {team.code: team for team in Team.objects.all()}
     staff = ensure_colleagues(teams)
-    channels = {c.code: c for c in ReferenceCode.objects.of_list(CodeList.CHANNEL)}
-    defects = list(ReferenceCode.objects.of_list(CodeList.DEFECT_TYPE).filter(code__in=DEFECTS))
-    defects = defects or list(ReferenceCode.objects.of_list(CodeList.DEFECT_TYPE)[:6])
-    subjects = {s.code: s for s in ContactSubject.objects.all()}
-    kinds = {k.code: k for k in TaskKind.objects.all()}
     persons = list(
         Person.objects.filter(tenancies__isnull=False)
         .distinct()
@@ -282,8 +140,48 @@ def seed_demo_data() -> list[str]:
     mandates = seed_mandates(rng, persons, officer)
     now = timezone.now().replace(second=0, microsecond=0)
     today = timezone.localdate()
-    subject_weights = {code: spec[0] for code, spec in SUBJECTS.items() if code in subjects}
 
+    contacts, task_specs = _plan_contacts(rng, persons, teams, staff, now)
+    ContactMoment.objects.bulk_create(contacts, batch_size=1000)
+    # bulk_create does not set auto_now_add on all backends consistently: align created_at.
+    for contact in contacts:
+        contact.created_at = contact.occurred_at
+    ContactMoment.objects.bulk_update(contacts, ["created_at"], batch_size=1000)
+
+    kinds = {k.code: k for k in TaskKind.objects.all()}
+    tasks = [_plan_task(rng, spec, kinds, staff, now, today) for spec in task_specs]
+    Task.objects.bulk_create(tasks, batch_size=1000)
+    for task in tasks:
+        task.created_at = task.contact_moment.occurred_at
+    Task.objects.bulk_update(tasks, ["created_at"], batch_size=1000)
+    TaskEvent.objects.bulk_create(
+        [event for task in tasks for event in _task_events(task)], batch_size=1000
+    )
+
+    involved = grant_involvement(contacts, tasks)
+    signals = seed_signals(rng, persons, staff)
+    break_glass = seed_break_glass(persons, now)
+    by_status = {
+        status: sum(1 for t in tasks if t.status == status) for status in Task.Status.values
+    }
+    overdue = sum(1 for t in tasks if t.status != Task.Status.DONE and t.due_date < today)
+    return [
+        f"  contact history: {len(contacts)} contact moments over {DAYS} days, "
+        f"{len(tasks)} tasks ({by_status['open']} open, {by_status['in_progress']} in progress, "
+        f"{by_status['done']} done; {overdue} overdue), {mandates} mandates",
+        f"  access: {involved} involvement grants, {signals} signals, "
+        f"{break_glass} break-the-glass case awaiting review",
+    ]
+
+
+def _plan_contacts(rng: random.Random, persons, teams, staff, now):
+    """Every person's contact moments (unsaved), and per follow-up outcome the task to make:
+    (contact, outcome, requested action, team code)."""
+    channels = {c.code: c for c in ReferenceCode.objects.of_list(CodeList.CHANNEL)}
+    defects = list(ReferenceCode.objects.of_list(CodeList.DEFECT_TYPE).filter(code__in=DEFECTS))
+    defects = defects or list(ReferenceCode.objects.of_list(CodeList.DEFECT_TYPE)[:6])
+    subjects = {s.code: s for s in ContactSubject.objects.all()}
+    subject_weights = {code: spec[0] for code, spec in SUBJECTS.items() if code in subjects}
     contacts, task_specs = [], []
     for person in persons:
         tenancy = max(person.tenancies.all(), key=lambda t: t.start_date)
@@ -319,110 +217,86 @@ def seed_demo_data() -> list[str]:
             contacts.append(contact)
             if outcome in ("task", "repair_request", "callback", "internal_note"):
                 task_specs.append((contact, outcome, action, team_code))
-    ContactMoment.objects.bulk_create(contacts, batch_size=1000)
-    # bulk_create does not set auto_now_add on all backends consistently: align created_at.
-    for contact in contacts:
-        contact.created_at = contact.occurred_at
-    ContactMoment.objects.bulk_update(contacts, ["created_at"], batch_size=1000)
+    return contacts, task_specs
 
-    tasks, events = [], []
-    for contact, outcome, action, team_code in task_specs:
-        start = timezone.localtime(contact.occurred_at).date()
-        due = add_working_days(start, kinds[outcome].default_days_due)
-        age_days = (today - start).days
-        roll = rng.random()
-        if age_days > 30 or roll < 0.55 and age_days > 3:
-            status = Task.Status.DONE
-        elif roll < 0.8:
-            status = Task.Status.IN_PROGRESS
-        else:
-            status = Task.Status.OPEN
-        handler = contact.handled_by
-        assignee = (
-            rng.choice(staff[team_code])
-            if status != Task.Status.OPEN and staff[team_code]
-            else None
+
+def _plan_task(rng: random.Random, spec, kinds, staff, now, today) -> Task:
+    """The (unsaved) follow-up of a saved contact: older ones done, recent ones still open."""
+    contact, outcome, action, team_code = spec
+    start = timezone.localtime(contact.occurred_at).date()
+    due = add_working_days(start, kinds[outcome].default_days_due)
+    age_days = (today - start).days
+    roll = rng.random()
+    if age_days > 30 or roll < 0.55 and age_days > 3:
+        status = Task.Status.DONE
+    elif roll < 0.8:
+        status = Task.Status.IN_PROGRESS
+    else:
+        status = Task.Status.OPEN
+    handler = contact.handled_by
+    assignee = (
+        rng.choice(staff[team_code]) if status != Task.Status.OPEN and staff[team_code] else None
+    )
+    closed_at = None
+    if status == Task.Status.DONE:
+        closed_at = contact.occurred_at + datetime.timedelta(
+            days=rng.randint(0, 12), hours=rng.randint(1, 6)
         )
-        closed_at = None
-        if status == Task.Status.DONE:
-            closed_at = contact.occurred_at + datetime.timedelta(
-                days=rng.randint(0, 12), hours=rng.randint(1, 6)
-            )
-            closed_at = min(closed_at, now)
-        task = Task(
-            contact_moment=contact,
+        closed_at = min(closed_at, now)
+    return Task(
+        contact_moment=contact,
+        person_id=contact.person_id,
+        kind=kinds[outcome],
+        requested_action=action,
+        assigned_team=contact.team,
+        assigned_to=assignee,
+        due_date=due,
+        status=status,
+        closing_note=rng.choice(CLOSING_NOTES) if status == Task.Status.DONE else "",
+        closed_at=closed_at,
+        closed_by=assignee if status == Task.Status.DONE else None,
+        created_by=handler,
+    )
+
+
+def _task_events(task: Task) -> list[TaskEvent]:
+    """A saved task's timeline: created, taken (when assigned), closed (when done)."""
+    contact = task.contact_moment
+    events = [
+        TaskEvent(
+            task=task,
             person_id=contact.person_id,
-            kind=kinds[outcome],
-            requested_action=action,
-            assigned_team=contact.team,
-            assigned_to=assignee,
-            due_date=due,
-            status=status,
-            closing_note=rng.choice(CLOSING_NOTES) if status == Task.Status.DONE else "",
-            closed_at=closed_at,
-            closed_by=assignee if status == Task.Status.DONE else None,
-            created_by=handler,
+            kind=TaskEvent.Kind.CREATED,
+            at=contact.occurred_at,
+            by=task.created_by,
         )
-        tasks.append(task)
-    Task.objects.bulk_create(tasks, batch_size=1000)
-    for task in tasks:
-        task.created_at = task.contact_moment.occurred_at
-    Task.objects.bulk_update(tasks, ["created_at"], batch_size=1000)
-    for task in tasks:
-        contact = task.contact_moment
+    ]
+    if task.assigned_to_id:
         events.append(
             TaskEvent(
                 task=task,
                 person_id=contact.person_id,
-                kind=TaskEvent.Kind.CREATED,
-                at=contact.occurred_at,
-                by=task.created_by,
+                kind=TaskEvent.Kind.TAKEN,
+                at=contact.occurred_at + datetime.timedelta(minutes=30),
+                by=task.assigned_to,
             )
         )
-        if task.assigned_to_id:
-            events.append(
-                TaskEvent(
-                    task=task,
-                    person_id=contact.person_id,
-                    kind=TaskEvent.Kind.TAKEN,
-                    at=contact.occurred_at + datetime.timedelta(minutes=30),
-                    by=task.assigned_to,
-                )
+    if task.status == Task.Status.DONE:
+        events.append(
+            TaskEvent(
+                task=task,
+                person_id=contact.person_id,
+                kind=TaskEvent.Kind.CLOSED,
+                at=task.closed_at,
+                by=task.closed_by,
+                note=task.closing_note,
             )
-        if task.status == Task.Status.DONE:
-            events.append(
-                TaskEvent(
-                    task=task,
-                    person_id=contact.person_id,
-                    kind=TaskEvent.Kind.CLOSED,
-                    at=task.closed_at,
-                    by=task.closed_by,
-                    note=task.closing_note,
-                )
-            )
-    TaskEvent.objects.bulk_create(events, batch_size=1000)
-    involved = grant_involvement(contacts, tasks)
-    signals = seed_signals(rng, persons, staff)
-    break_glass = seed_break_glass(persons, now)
-    by_status = {
-        status: sum(1 for t in tasks if t.status == status) for status in Task.Status.values
-    }
-    overdue = sum(1 for t in tasks if t.status != Task.Status.DONE and t.due_date < today)
-    return [
-        f"  contact history: {len(contacts)} contact moments over {DAYS} days, "
-        f"{len(tasks)} tasks ({by_status['open']} open, {by_status['in_progress']} in progress, "
-        f"{by_status['done']} done; {overdue} overdue), {mandates} mandates",
-        f"  access: {involved} involvement grants, {signals} signals, "
-        f"{break_glass} break-the-glass case awaiting review",
-    ]
+        )
+    return events
 
 
 def grant_involvement(contacts, tasks) -> int:
     """Involvement grants as the services write them (bulk, since the history is bulk-created)."""
-    from django.contrib.auth.models import Permission
-
-    from .models import PersonUserObjectPermission
-
     permission = Permission.objects.get(content_type__app_label="contacts", codename="view_person")
     pairs = {(c.handled_by_id, c.person_id) for c in contacts if c.handled_by_id and c.person_id}
     pairs |= {(t.assigned_to_id, t.contact_moment.person_id) for t in tasks if t.assigned_to_id}
@@ -441,40 +315,7 @@ def grant_involvement(contacts, tasks) -> int:
     return len(rows)
 
 
-SIGNAL_EXAMPLES = [
-    (
-        "bezoek-met-twee",
-        "Bij huisbezoek op 12 maart dreigend gedrag naar de opzichter. Afgesproken: "
-        "huisbezoek alleen met twee medewerkers.",
-        "",
-    ),
-    (
-        "geluidsoverlast",
-        "Drie meldingen van buren over harde muziek na 23.00 uur in september.",
-        "",
-    ),
-    (
-        "huurachterstand",
-        "Achterstand van twee maanden; betalingsregeling afgesproken tot juni.",
-        "",
-    ),
-    ("vervuiling", "Bij inspectie ernstige vervuiling van balkon en berging vastgesteld.", ""),
-    (
-        "ondersteuning",
-        "Huurder krijgt ambulante begeleiding; contact via de begeleider verloopt goed.",
-        "Art. 9 lid 2 sub a AVG: uitdrukkelijke toestemming van de huurder, vastgelegd op 3 mei.",
-    ),
-    (
-        "hennepkwekerij",
-        "Politie heeft op 8 februari een hennepkwekerij aangetroffen; ontruiming loopt.",
-        "Art. 10 AVG jo. art. 33 lid 2 sub b UAVG: convenant Hennepaanpak met gemeente en politie.",
-    ),
-]
-
-
 def seed_signals(rng: random.Random, persons, staff) -> int:
-    from .models import Signal, SignalType
-
     if Signal.objects.exists():
         return 0
     types = {t.code: t for t in SignalType.objects.all()}
@@ -510,9 +351,6 @@ def seed_signals(rng: random.Random, persons, staff) -> int:
 
 def seed_break_glass(persons, now) -> int:
     """A colleague of team Zuid opened a file of team Noord with a reason; awaiting review."""
-    from access.models import AccessAlert, BreakGlassGrant, Notification
-    from audit.models import AccessLogEntry
-
     if BreakGlassGrant.objects.exists():
         return 0
     employee = User.objects.filter(username="medewerker.zuid").first()

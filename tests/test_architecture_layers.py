@@ -19,8 +19,10 @@ KNOWN_UPWARD = {
     ("contacts/management/commands/seed_demo.py", "knowledgebase.generated"): (
         "the demo command runs every app's seeder (belongs in the project package)"
     ),
+    ("contacts/models/signals.py", "retention.limits"): (
+        "a signal's review date is capped by its rule"
+    ),
     ("contacts/views.py", "knowledgebase.services"): "registration records the articles used",
-    ("contacts/models.py", "retention.limits"): "a signal's review date is capped by its rule",
     ("contacts/views.py", "retention"): "the card shows the retention phrases",
 }
 

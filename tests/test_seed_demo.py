@@ -11,7 +11,7 @@ from django.db.models import Count, Q
 from accounts import roles, services
 from accounts.models import Team, User
 from audit.models import LogEntry
-from contacts import demo
+from contacts import demo_plan
 from contacts.models import EmailAddress, Person, PhoneNumber, Tenancy, Unit
 from referencedata.models import CodeList, ReferenceCode
 from tests.factories import TeamFactory, UserFactory
@@ -292,7 +292,7 @@ def test_the_data_looks_like_a_dutch_housing_corporation(seeded):
     assert preferred and all(row["n"] == 1 for row in preferred)
 
     addresses = list(EmailAddress.objects.values_list("address", flat=True))
-    assert all(a.rsplit("@", 1)[1] in demo.EMAIL_DOMAINS for a in addresses)
+    assert all(a.rsplit("@", 1)[1] in demo_plan.EMAIL_DOMAINS for a in addresses)
     with_email = Person.objects.filter(email_addresses__isnull=False).distinct().count()
     assert 0.6 <= with_email / len(persons) <= 0.8
 

@@ -1,3 +1,6 @@
+"""``manage.py seed_demo``: the base demo set (contacts.demo) and then every app's own demo data,
+in one transaction."""
+
 import importlib
 import importlib.util
 
