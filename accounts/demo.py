@@ -33,7 +33,7 @@ def demo_key_hex() -> str:
 
 def seed_demo_data() -> list[str]:
     """Enrol the demo users of the second-factor roles with the demo secret (idempotent)."""
-    if not settings.DEBUG or getattr(settings, "PRODUCTION", False):
+    if not settings.DEBUG or settings.PRODUCTION:
         raise DemoSecondFactorRefused("The demo second factor is only made with DEBUG on.")
     enrolled = []
     for user in User.objects.filter(username__in=DEMO_SECOND_FACTOR_USERS).order_by("username"):

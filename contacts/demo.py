@@ -154,7 +154,7 @@ def _with_person_ids(rows: list[dict], person_ids: dict[str, int]) -> list[dict]
 
 
 def check_allowed() -> None:
-    if not settings.DEBUG or getattr(settings, "PRODUCTION", False):
+    if not settings.DEBUG or settings.PRODUCTION:
         raise DemoDataRefused(
             "seed_demo only runs with DEBUG on in development: demo users have a known "
             "password (DEMO_PASSWORD) and may only exist in development. Set DEBUG=1."

@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 def monthly_arrears_signal() -> dict:
     """Monthly: the arrears signal to the municipality, under every covenant in force that is
     marked for it (``DISCLOSURE_ARREARS_AGREEMENT``, its reference; empty: nothing happens)."""
-    reference = (getattr(settings, "DISCLOSURE_ARREARS_AGREEMENT", "") or "").strip()
+    reference = settings.DISCLOSURE_ARREARS_AGREEMENT.strip()
     if not reference:
         logger.info("arrears signal: DISCLOSURE_ARREARS_AGREEMENT is not set; nothing to do")
         return {
@@ -27,7 +27,7 @@ def monthly_arrears_signal() -> dict:
             "detail": "DISCLOSURE_ARREARS_AGREEMENT is empty: no arrears signal is run.",
             "runs": [],
         }
-    raw = getattr(settings, "DISCLOSURE_ARREARS_THRESHOLD_MONTHS", "1")
+    raw = settings.DISCLOSURE_ARREARS_THRESHOLD_MONTHS
     try:
         threshold = arrears.parse_decimal(raw)
     except ValueError:

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from .. import actions
 from ..models import Action, RetentionRule, RetentionSchedule
 
-BATCH_SIZE = getattr(settings, "RETENTION_BATCH_SIZE", 5000)
-SCHEDULE_BATCH_SIZE = getattr(settings, "RETENTION_SCHEDULE_BATCH_SIZE", 5000)
+BATCH_SIZE = settings.RETENTION_BATCH_SIZE
+SCHEDULE_BATCH_SIZE = settings.RETENTION_SCHEDULE_BATCH_SIZE
 # One task works at most this long, then hands over to a follow-up task (well inside the
 # broker's visibility timeout).
-TASK_BUDGET_SECONDS = getattr(settings, "RETENTION_TASK_BUDGET_SECONDS", 240)
+TASK_BUDGET_SECONDS = settings.RETENTION_TASK_BUDGET_SECONDS
 
 PENDING = RetentionSchedule.State.PENDING
 REVIEW = RetentionSchedule.State.REVIEW

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("username")
 
     def handle(self, *args, username, **options):
-        if not settings.DEBUG or getattr(settings, "PRODUCTION", False):
+        if not settings.DEBUG or settings.PRODUCTION:
             raise CommandError("totp_code only works with DEBUG on, for the demo users.")
         device = (
             TOTPDevice.objects.filter(
