@@ -16,7 +16,7 @@ from accounts.models import User
 from contacts.models import ContactMoment
 from referencedata.models import CodeList, ReferenceCode
 
-from . import services
+from . import selectors, services
 from .demo_articles import (
     ARCHIVED,
     INTERNAL,
@@ -182,7 +182,7 @@ def seed_usage() -> int:
     if ArticleUse.objects.exists():
         return 0
     rng = random.Random(SEED)  # noqa: S311 (demo data)
-    since = timezone.now() - datetime.timedelta(days=services.MOST_USED_WINDOW_DAYS)
+    since = timezone.now() - datetime.timedelta(days=selectors.MOST_USED_WINDOW_DAYS)
     moments = list(
         ContactMoment.objects.filter(occurred_at__gte=since)
         .select_related("subject", "channel", "handled_by")
