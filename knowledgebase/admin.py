@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import selectors, services
 from .forms import ArticleAdminForm, SynonymGroupAdminForm
 from .models import Article, Category, SynonymGroup
 
@@ -34,7 +34,7 @@ class ReviewFilter(admin.SimpleListFilter):
         if self.value() == "overdue":
             return queryset.filter(review_by__lt=today)
         if self.value() == "soon":
-            soon = today + datetime.timedelta(days=services.REVIEW_SOON_DAYS)
+            soon = today + datetime.timedelta(days=selectors.REVIEW_SOON_DAYS)
             return queryset.filter(review_by__gte=today, review_by__lte=soon)
         if self.value() == "none":
             return queryset.filter(review_by__isnull=True)

@@ -14,10 +14,11 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from . import services
 from .models import Article, Category
+from .search import CONFIG
 
 FILLER_PREFIX = "bench-"
 QUERIES_PATH = Path(__file__).resolve().parent.parent / "bench" / "data" / "kb_queries.csv"
@@ -243,13 +244,9 @@ def _filler_specs(count: int):
 def _index_filler() -> None:
     """Index new filler articles in one statement.
 
-    The same vector as ``services.index_texts`` gives for them (plain-text body, a top-level
+    The same vector as ``search.index_texts`` gives for them (plain-text body, a top-level
     category); calling the service 5,000 times would only make loading slower.
     """
-    from django.db import connection
-
-    from .search import CONFIG
-
     if connection.vendor != "postgresql":
         for article in Article.objects.filter(
             slug__startswith=FILLER_PREFIX, search_vector__isnull=True

@@ -13,10 +13,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from contacts.models import ContactMoment
 from referencedata.models import CodeList, ReferenceCode
 
-from . import services
-from .demo_articles import ARCHIVED, ARTICLES, CATEGORIES, INTERNAL, PUBLISHED, SYNONYMS
+from . import selectors, services
+from .demo_articles import (
+    ARCHIVED,
+    INTERNAL,
+    PUBLISHED,
+    demo_articles,
+    demo_categories,
+    demo_synonyms,
+)
 from .models import Article, ArticleUse, ArticleVersion, Category, SearchGap, SynonymGroup
 from .search import search_articles
 
@@ -72,7 +80,7 @@ def _owner():
 
 def seed_categories() -> tuple[dict, int]:
     by_slug, changed = {}, 0
-    for slug, name, parent_slug, position in CATEGORIES:
+    for slug, name, parent_slug, position in demo_categories():
         parent = by_slug.get(parent_slug) if parent_slug else None
         category, created = Category.objects.get_or_create(
             slug=slug, defaults={"name": name, "parent": parent, "position": position}
@@ -103,7 +111,8 @@ def seed_articles(categories: dict) -> tuple[int, int]:
     channels = {c.code: c for c in ReferenceCode.objects.filter(code_list=CodeList.CHANNEL)}
     created_count = updated_count = 0
     articles = {}
-    for spec in ARTICLES:
+    specs = demo_articles()
+    for spec in specs:
         article = Article.objects.filter(slug=spec.slug).first()
         created = article is None
         if created:
@@ -136,11 +145,11 @@ def seed_articles(categories: dict) -> tuple[int, int]:
             dirty = True
         articles[spec.slug] = (article, dirty, created)
     # "Related" is symmetrical: an article is related to those it names and those naming it.
-    wanted_related = {spec.slug: set(spec.related) for spec in ARTICLES}
-    for spec in ARTICLES:
+    wanted_related = {spec.slug: set(spec.related) for spec in specs}
+    for spec in specs:
         for slug in spec.related:
             wanted_related.setdefault(slug, set()).add(spec.slug)
-    for spec in ARTICLES:
+    for spec in specs:
         article, dirty, created = articles[spec.slug]
         related = [articles[slug][0] for slug in wanted_related[spec.slug] if slug in articles]
         if set(article.related.all()) != set(related):
@@ -158,7 +167,7 @@ def seed_articles(categories: dict) -> tuple[int, int]:
 def seed_synonyms() -> int:
     existing = {tuple(sorted(g.term_list())) for g in SynonymGroup.objects.all()}
     created = 0
-    for terms in SYNONYMS:
+    for terms in demo_synonyms():
         group = SynonymGroup(terms=terms)
         if tuple(sorted(group.term_list())) in existing:
             continue
@@ -172,12 +181,8 @@ def seed_usage() -> int:
     with the contact's subject and summary. Written once."""
     if ArticleUse.objects.exists():
         return 0
-    try:
-        from contacts.models import ContactMoment
-    except ImportError:  # pragma: no cover - contacts always exists in this project
-        return 0
     rng = random.Random(SEED)  # noqa: S311 (demo data)
-    since = timezone.now() - datetime.timedelta(days=services.MOST_USED_WINDOW_DAYS)
+    since = timezone.now() - datetime.timedelta(days=selectors.MOST_USED_WINDOW_DAYS)
     moments = list(
         ContactMoment.objects.filter(occurred_at__gte=since)
         .select_related("subject", "channel", "handled_by")

@@ -20,9 +20,13 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from retention import explain
+from retention.models import RetentionRule
 
 from . import services
 from .models import Article, Category
@@ -68,8 +72,6 @@ def _capfirst(text: str) -> str:
 
 
 def _summary(overview) -> str:
-    from retention import explain
-
     by_key = {group.key: group for group in overview}
     items = []
     for key in SUMMARY_TARGETS:
@@ -96,8 +98,6 @@ def _item(label: str, value: str) -> str:
 
 
 def _body(overview) -> str:
-    from retention import explain
-
     notice = _(
         "This article is made from the retention rules and updated when a rule changes. "
         "Change the rules (privacy officer), not this article."
@@ -133,8 +133,6 @@ def _body(overview) -> str:
 def retention_article_content(*, day=None) -> dict:
     """The title, answer script, body and keywords of the retention article, in the site's
     language (the article is stored text, whoever's request triggers it)."""
-    from retention import explain
-
     day = day or timezone.localdate()
     with translation.override(settings.LANGUAGE_CODE):
         overview = explain.retention_overview(day=day)
@@ -189,10 +187,6 @@ def on_retention_rule_changed(sender, **kwargs):
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
-
-    from retention.models import RetentionRule
-
     post_save.connect(
         on_retention_rule_changed,
         sender=RetentionRule,

@@ -1,7 +1,8 @@
 """The knowledge base: articles that answer tenants' questions, and what staff do with them.
 
-Rules (publishing, versions, search index, feedback, gaps) live in ``services.py`` and the
-search in ``search.py``; these models hold data and validation only. Articles are saved through
+Rules (publishing, versions, search index, feedback, gaps) live in the ``services`` package,
+reads in ``selectors`` and the search in the ``search`` package; these models hold data and
+validation only. Articles are saved through
 ``services.save_article`` so the search vector, the vocabulary and the version history stay
 current.
 """
@@ -84,6 +85,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status__in=Article.SEARCHABLE_STATUSES)
 
     def visible_to(self, user):
+        # a cycle: the services import these models
         from . import services
 
         if services.can_maintain(user):

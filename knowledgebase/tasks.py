@@ -8,11 +8,12 @@ import logging
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from . import services
+from . import generated, selectors, services
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +39,6 @@ def purge_stale_gaps() -> dict:
 def sync_retention_article() -> dict:
     """Nightly: the retention article follows the rules in force today (a rule that starts or
     ends on a date changes it without anyone saving a rule)."""
-    from django.db import transaction
-
-    from . import generated
-
     with transaction.atomic():
         result = generated.sync_retention_article()
     return {"outcome": result.outcome}
@@ -53,8 +50,8 @@ def send_review_reminders() -> dict:
     sent = 0
     labels = None
     with translation.override(settings.LANGUAGE_CODE):
-        labels = services.flag_labels()
-        for owner, rows in services.review_reminders().items():
+        labels = selectors.flag_labels()
+        for owner, rows in selectors.review_reminders().items():
             body = render_to_string(
                 "knowledgebase/review_reminder.txt",
                 {

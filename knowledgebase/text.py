@@ -98,6 +98,9 @@ def _valid_s(word: str, end: int) -> bool:
     return not _is_vowel(ch) and ch != "j"
 
 
+# Long: the Snowball Dutch algorithm, step by step as published (snowballstem.org), reads top to
+# bottom against the specification; the steps share the regions and the 'e removed' flag, and
+# splitting them would hide that order.
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball Dutch stem of one folded word: 'betalingen' -> 'betal'."""

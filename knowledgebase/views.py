@@ -1,5 +1,6 @@
 """Knowledge-base pages: search, articles, suggestions beside the contact form, feedback, gaps,
-the dashboard and the version history. Thin: rules live in services.py and search.py."""
+the dashboard and the version history. Thin: rules live in ``services``, reads in ``selectors``
+and ``history``, the search in ``search``."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from access.policy import content_view
 
-from . import services, text
+from . import history, selectors, services, text
 from .forms import (
     FeedbackForm,
     GapActionForm,
@@ -88,8 +89,8 @@ def search(request):
         "can_see_dashboard": services.can_see_dashboard(request.user),
     }
     if result is None and browse is None:
-        context["tree"] = services.category_tree()
-        context["most_used"] = services.most_used_articles(limit=8)
+        context["tree"] = selectors.category_tree()
+        context["most_used"] = selectors.most_used_articles(limit=8)
         context["recent"] = Article.objects.searchable().order_by("-updated_at")[:6]
     return render(request, "knowledgebase/search.html", context)
 
@@ -133,7 +134,7 @@ def article_detail(request, slug):
     }
     if maintain:
         context["flags"] = [
-            services.flag_labels()[flag] for flag in services.article_flags(article)
+            selectors.flag_labels()[flag] for flag in selectors.article_flags(article)
         ]
         context["transitions"] = [
             (
@@ -144,7 +145,7 @@ def article_detail(request, slug):
             for status in services.allowed_transitions(article)
         ]
         context["review_form"] = ReviewForm()
-        helpful, not_helpful = services.feedback_counts([article.pk]).get(article.pk, (0, 0))
+        helpful, not_helpful = selectors.feedback_counts([article.pk]).get(article.pk, (0, 0))
         context["feedback"] = {"helpful": helpful, "not_helpful": not_helpful}
         context["uses"] = article.uses.count()
     return render(request, "knowledgebase/article.html", context)
@@ -237,7 +238,7 @@ def article_versions(request, slug):
         "versions": versions,
         "selected": selected,
         "previous": previous,
-        "diff": services.version_diff(previous, selected) if selected else [],
+        "diff": history.version_diff(previous, selected) if selected else [],
     }
     return render(request, "knowledgebase/versions.html", context)
 
@@ -289,17 +290,17 @@ def report_gap(request):
 @content_view
 def dashboard(request):
     _require(services.can_see_dashboard(request.user))
-    board = services.dashboard()
+    board = selectors.dashboard()
     return render(
         request,
         "knowledgebase/dashboard.html",
         {
             "board": board,
-            "flag_labels": services.flag_labels(),
+            "flag_labels": selectors.flag_labels(),
             "can_maintain": services.can_maintain(request.user),
             "can_manage_gaps": services.can_manage_gaps(request.user),
-            "window_days": services.MOST_USED_WINDOW_DAYS,
-            "review_soon_days": services.REVIEW_SOON_DAYS,
+            "window_days": selectors.MOST_USED_WINDOW_DAYS,
+            "review_soon_days": selectors.REVIEW_SOON_DAYS,
         },
     )
 

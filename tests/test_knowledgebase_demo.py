@@ -64,7 +64,7 @@ def test_every_article_is_complete_and_renders(seeded):
 
 def test_internal_links_point_at_existing_articles(seeded):
     slugs = set(Article.objects.values_list("slug", flat=True))
-    for spec in demo_articles.ARTICLES:
+    for spec in demo_articles.demo_articles():
         for target in re.findall(r"\(/kennisbank/artikel/([a-z0-9-]+)/\)", spec.body):
             assert target in slugs, (spec.slug, target)
         assert set(spec.related) <= slugs, spec.slug
@@ -79,8 +79,8 @@ def test_seeding_twice_changes_nothing(seeded):
     assert sorted(Article.objects.values_list("slug", "updated_at", "version", "status")) == (
         snapshot
     )
-    assert Category.objects.count() == len(demo_articles.CATEGORIES)
-    assert SynonymGroup.objects.count() == len(demo_articles.SYNONYMS)
+    assert Category.objects.count() == len(demo_articles.demo_categories())
+    assert SynonymGroup.objects.count() == len(demo_articles.demo_synonyms())
 
 
 def test_seeding_restores_edited_demo_articles(seeded):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accounts import roles
-from knowledgebase import services
+from knowledgebase import history, selectors, services
 from knowledgebase.models import Article, ArticleUse, ArticleVersion
 from tests.factories import ArticleFactory, ContactMomentFactory, KnowledgeCategoryFactory
 
@@ -111,7 +111,7 @@ def test_the_diff_is_readable_per_field_and_word(editor):
     article.keywords = "opzeggen, verhuizen, huur stoppen"
     services.save_article(article, by=editor)
     old, new = article.versions.order_by("number")
-    diff = {field.name: field for field in services.version_diff(old, new)}
+    diff = {field.name: field for field in history.version_diff(old, new)}
     assert set(diff) == {"title", "body", "keywords"}
     assert (diff["title"].old, diff["title"].new) == (
         "Huur opzeggen",
@@ -123,19 +123,19 @@ def test_the_diff_is_readable_per_field_and_word(editor):
     inserted = [text for text, changed in body[2].segments if changed]
     assert deleted == ["twee maanden."] and inserted == ["één maand."]
     assert [line.kind for line in diff["keywords"].lines][-1] == "insert"
-    first = services.version_diff(None, old)
+    first = history.version_diff(None, old)
     assert {field.name for field in first} >= {"title", "body", "status"}
 
 
 def test_mark_reviewed_moves_the_review_date(editor):
     article = ArticleFactory(review_by=TODAY() - datetime.timedelta(days=3))
-    assert services.FLAG_REVIEW_OVERDUE in services.article_flags(article)
+    assert selectors.FLAG_REVIEW_OVERDUE in selectors.article_flags(article)
     services.mark_reviewed(article, by=editor)
     article.refresh_from_db()
     assert article.review_by == TODAY() + datetime.timedelta(days=365)
     assert article.reviewed_at is not None
     assert article.versions.order_by("-number").first().note.startswith("Gecontroleerd")
-    assert services.article_flags(article) == []
+    assert selectors.article_flags(article) == []
     with pytest.raises(ValidationError):
         services.mark_reviewed(article, by=editor, next_review=TODAY())
 
@@ -147,19 +147,22 @@ def test_flags_review_dates_owner_and_poor_feedback(make_user):
     fine = ArticleFactory(review_by=today + datetime.timedelta(days=100))
     orphan = ArticleFactory(owner=None, review_by=None)
     archived = ArticleFactory(status=Status.ARCHIVED, review_by=today - datetime.timedelta(days=9))
-    assert services.article_flags(overdue) == [services.FLAG_REVIEW_OVERDUE]
-    assert services.article_flags(soon) == [services.FLAG_REVIEW_SOON]
-    assert services.article_flags(fine) == []
-    assert services.article_flags(orphan) == [services.FLAG_NO_REVIEW_DATE, services.FLAG_NO_OWNER]
-    assert services.article_flags(archived) == []
+    assert selectors.article_flags(overdue) == [selectors.FLAG_REVIEW_OVERDUE]
+    assert selectors.article_flags(soon) == [selectors.FLAG_REVIEW_SOON]
+    assert selectors.article_flags(fine) == []
+    assert selectors.article_flags(orphan) == [
+        selectors.FLAG_NO_REVIEW_DATE,
+        selectors.FLAG_NO_OWNER,
+    ]
+    assert selectors.article_flags(archived) == []
 
     employees = [make_user(f"mw{n}", roles=[roles.EMPLOYEE]) for n in range(5)]
     for n, employee in enumerate(employees):
         services.record_feedback(fine, employee, helpful=n == 0)  # 1 of 5 helpful
-    assert services.FLAG_POOR_FEEDBACK in services.article_flags(fine)
+    assert selectors.FLAG_POOR_FEEDBACK in selectors.article_flags(fine)
     services.record_feedback(soon, employees[0], helpful=False)  # too few votes to judge
-    assert services.FLAG_POOR_FEEDBACK not in services.article_flags(soon)
-    flagged = [row.article for row in services.flagged_articles()]
+    assert selectors.FLAG_POOR_FEEDBACK not in selectors.article_flags(soon)
+    flagged = [row.article for row in selectors.flagged_articles()]
     assert flagged.index(overdue) < flagged.index(soon)
     assert archived not in flagged
 
@@ -211,7 +214,7 @@ def test_dashboard_counts_uses_and_first_contact_resolution(reference_codes, mak
     moment = ContactMomentFactory(outcome="callback", handled_by=employee)
     services.record_article_uses(moment, [other.pk], employee)
 
-    board = services.dashboard()
+    board = selectors.dashboard()
     first, second = board.most_used
     assert (first.article, first.uses, first.contacts, first.answered_first) == (popular, 4, 4, 3)
     assert first.first_contact_share == 75 and first.helpful_share == 100
