@@ -1,3 +1,5 @@
+"""Access-control forms: the break-the-glass reason and the officer's decision on an alert."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""Access-control models: break-the-glass grants, access alerts to review, notifications."""
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone

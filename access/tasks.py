@@ -1,3 +1,5 @@
+"""Access-control tasks: the break-the-glass mail and the nightly scan for unusual access."""
+
 import datetime
 
 from celery import shared_task

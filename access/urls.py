@@ -1,3 +1,5 @@
+"""The access app's URLs: break-the-glass, the review queue, access logs and notifications."""
+
 from django.urls import path
 
 from . import views

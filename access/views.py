@@ -1,3 +1,5 @@
+"""Access-control views: break-the-glass, the review queue, access logs and notifications."""
+
 import datetime
 
 from django.conf import settings

@@ -1,3 +1,5 @@
+"""Admin pages of employees and teams, and of login security (lock-outs, login records)."""
+
 from axes import admin as axes_admin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin, messages

@@ -1,3 +1,5 @@
+"""The accounts app's configuration: role-group sync, its check, the officer's art. 18 pass."""
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _

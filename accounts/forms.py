@@ -1,3 +1,5 @@
+"""The accounts app's forms: the second-factor code (authenticator app or backup code)."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""Login middleware: the second-factor gate and the sliding renewal of the session."""
+
 import datetime
 from urllib.parse import urlencode
 

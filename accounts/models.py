@@ -1,3 +1,5 @@
+"""The accounts app's models: employees, district teams and their object-permission tables."""
+
 from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _

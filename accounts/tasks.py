@@ -1,3 +1,5 @@
+"""Nightly clean-up tasks of the accounts app: expired sessions and old login records."""
+
 import datetime
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog

@@ -1,3 +1,5 @@
+"""The accounts app's URLs: the team overview and the second-factor pages."""
+
 from django.urls import path
 
 from . import views

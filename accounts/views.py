@@ -1,3 +1,5 @@
+"""The accounts app's views: the team leader's team overview and the second-factor pages."""
+
 import math
 from urllib.parse import urlencode
 

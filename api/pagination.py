@@ -1,3 +1,5 @@
+"""The API's pagination: page numbers, with bad page sizes refused rather than replaced."""
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination

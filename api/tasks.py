@@ -1,3 +1,5 @@
+"""The API's periodic task: forgetting old idempotency keys."""
+
 from celery import shared_task
 
 from . import idempotency

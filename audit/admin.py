@@ -1,3 +1,5 @@
+"""Admin page of the audit trail: read-only, and no entry is ever deleted by hand."""
+
 from auditlog.admin import LogEntryAdmin as AuditlogLogEntryAdmin
 from django.contrib import admin
 

@@ -1,3 +1,5 @@
+"""The audit models: change entries that know their data subject, and the access log."""
+
 from auditlog.models import AbstractLogEntry
 from django.conf import settings
 from django.db import models

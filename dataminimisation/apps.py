@@ -1,3 +1,5 @@
+"""The data-minimisation app's configuration: on start it connects the lexicon signals."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

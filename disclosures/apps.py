@@ -1,3 +1,10 @@
+"""The disclosures app's configuration: it plugs its notices and report section into rights.
+
+Rights knows nothing of this app, so it registers with rights' hooks: a request then creates
+the art. 19 notices and stays open until they are done, and the management report counts the
+disclosures per covenant.
+"""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""The disclosures app's URLs: record a disclosure, mark a notice, the officer's oversight."""
+
 from django.urls import path
 
 from . import notice_views, views

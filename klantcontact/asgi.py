@@ -1,3 +1,5 @@
+"""The project's ASGI entry point: the ``application`` an ASGI server runs."""
+
 import os
 
 from django.core.asgi import get_asgi_application

@@ -1,3 +1,5 @@
+"""Project-wide middleware: the Content-Security-Policy header."""
+
 from django.conf import settings
 
 

@@ -1,3 +1,5 @@
+"""The project's root URLs: home, health check, login and logout, and each app's pages."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path

@@ -1,3 +1,5 @@
+"""The project's own views: the start page and the health check."""
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache

@@ -1,3 +1,5 @@
+"""The project's WSGI entry point: the ``application`` a WSGI server runs."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

@@ -1,3 +1,5 @@
+"""The knowledge base's configuration: on start it keeps the retention article in step."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

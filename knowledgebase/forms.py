@@ -1,3 +1,5 @@
+"""Knowledge-base forms: search, feedback, gaps, status and review, and the admin article form."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

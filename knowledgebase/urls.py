@@ -1,3 +1,5 @@
+"""The knowledge base's URLs: search, suggestions, articles and their history, gaps, dashboard."""
+
 from django.urls import path
 
 from . import views

@@ -1,3 +1,5 @@
+"""The person-data registry's configuration: its system check and the restriction guard."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""The processing register's configuration: its inventory check, category sync on migrate."""
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _

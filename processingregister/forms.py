@@ -1,3 +1,5 @@
+"""Forms of the register pages: the filter, status-change notes and binding a registration."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts import roles
 
@@ -36,27 +35,6 @@ REVIEW_WARNING_DAYS = 30
 def approved_activities():
     """The activities a registration may be bound to."""
     return ProcessingActivity.objects.filter(status=Status.APPROVED).order_by("name")
-
-
-def is_approved(activity) -> bool:
-    return activity is not None and activity.status == Status.APPROVED
-
-
-def validate_approved(activity) -> None:
-    """Raise a ValidationError (Dutch) unless ``activity`` is an approved activity."""
-    if activity is None:
-        raise ValidationError(
-            _("Choose the processing activity this registration serves."), code="unbound"
-        )
-    if not is_approved(activity):
-        raise ValidationError(
-            _(
-                "The processing activity '%(name)s' is not approved (status: %(status)s). "
-                "Only approved activities can be chosen."
-            )
-            % {"name": activity.name, "status": activity.get_status_display()},
-            code="not_approved",
-        )
 
 
 def selectable(queryset):

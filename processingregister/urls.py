@@ -1,3 +1,5 @@
+"""The register pages' URLs: activities, exports, unbound, agreements, breaches, inventory."""
+
 from django.urls import path
 
 from . import views

@@ -1,3 +1,5 @@
+"""Admin page of the VERA reference codes: read-only, but each code's use can be switched."""
+
 from django.contrib import admin
 
 from .models import ReferenceCode

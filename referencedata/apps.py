@@ -1,3 +1,5 @@
+"""The reference-data app's configuration (the VERA code lists)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

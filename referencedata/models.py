@@ -1,3 +1,5 @@
+"""The reference-data models: the VERA code lists and their codes, with validity periods."""
+
 import datetime
 
 from django.db import models

@@ -1,3 +1,5 @@
+"""The retention app's configuration: on start it registers its checks and connects signals."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

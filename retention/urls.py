@@ -1,3 +1,5 @@
+"""The retention app's URLs: the retention rules and the overview of who holds what."""
+
 from django.urls import path
 
 from . import views

@@ -1,3 +1,5 @@
+"""The rights app's URLs: data-subject requests and their steps, reports, survey opt-outs."""
+
 from django.urls import path
 
 from . import views

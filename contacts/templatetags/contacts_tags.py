@@ -79,7 +79,7 @@ def _task_event(entry: TimelineTaskEvent, unknown: str, task_label: str) -> Safe
 
 @register.simple_tag
 def timeline_entries(entries) -> SafeString:
-    """The ``<li>`` elements of a timeline page (``services.timeline``), or its empty line."""
+    """The ``<li>`` elements of a timeline page (``selectors.timeline``), or its empty line."""
     if not entries:
         return format_html('<li class="muted">{}</li>', _("No contacts in this selection."))
     unknown, task_label = _("unknown employee"), _("task")

@@ -1,3 +1,5 @@
+"""Template tags and filters of the register pages: breach countdowns, labels, hyphens."""
+
 import re
 
 from django import template

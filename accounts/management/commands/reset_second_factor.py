@@ -1,3 +1,5 @@
+"""Management command: remove an employee's lost second factor; they set up a new one."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts import otp

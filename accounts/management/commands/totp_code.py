@@ -1,3 +1,5 @@
+"""Development-only command: print a demo user's current second-factor code (DEBUG on)."""
+
 import time
 
 from django.conf import settings

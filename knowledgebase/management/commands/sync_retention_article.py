@@ -1,3 +1,5 @@
+"""Management command: write the article on retention periods from the active rules."""
+
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError

@@ -1,3 +1,5 @@
+"""Management command: load or update the VERA reference code lists (idempotent)."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError

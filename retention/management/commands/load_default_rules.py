@@ -1,3 +1,5 @@
+"""Management command: add missing default retention rules; --reset restores edited ones."""
+
 from django.core.management.base import BaseCommand
 
 from retention.services.rules import load_default_rules

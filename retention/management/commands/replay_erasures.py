@@ -1,3 +1,5 @@
+"""Management command: after a backup restore, erase again whom the erasure log lists."""
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 

@@ -1,3 +1,5 @@
+"""Management command: run the retention rules now, or see what they would do (--dry-run)."""
+
 import datetime
 
 from django.conf import settings
