@@ -13,10 +13,11 @@ the partner and the kind of signal, never what was said (seed 003 §2.4: oral sh
 or criminal data is not registered in the corporation's systems).
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from klantcontact.db import employee_reference
 
 
 class Basis(models.TextChoices):
@@ -219,13 +220,8 @@ class Disclosure(models.Model):
     disclosed_at = models.DateTimeField(
         _("disclosed at"), default=timezone.now, help_text=_("When the data was shared.")
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
+    recorded_by = employee_reference(
+        _("recorded by"),
         help_text=_("The employee who shared it (empty: an automatic run or link)."),
     )
     recorded_at = models.DateTimeField(
@@ -352,13 +348,8 @@ class RecipientNotice(models.Model):
         help_text=_("How and when notified, or why not (impossible or disproportionate effort)."),
     )
     done_at = models.DateTimeField(_("done at"), null=True, blank=True, help_text=_("When."))
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("done by"),
+    done_by = employee_reference(
+        _("done by"),
         help_text=_("Who marked it."),
     )
 

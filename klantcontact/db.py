@@ -1,6 +1,7 @@
 """Small database helpers shared by the apps."""
 
-from django.db import connection
+from django.conf import settings
+from django.db import connection, models
 
 
 def person_has_rows(person, *models, remember: dict | None = None) -> dict:
@@ -22,3 +23,17 @@ def person_has_rows(person, *models, remember: dict | None = None) -> dict:
             cursor.execute(sql, [person.pk] * len(missing))
             known.update(zip(missing, (bool(flag) for flag in cursor.fetchone()), strict=True))
     return {model: known[model] for model in models}
+
+
+def employee_reference(verbose_name, **kwargs) -> models.ForeignKey:
+    """The employee who did something (decided, recorded, changed): kept when the employee's
+    account goes (the row stays, the reference empties), no reverse accessor on the user."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+        **kwargs,
+    )

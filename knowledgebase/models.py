@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import SUBJECT_PERSON_KEY
+from klantcontact.db import employee_reference
 from referencedata.models import CodeList, ReferenceCode
 
 from . import text
@@ -230,14 +231,7 @@ class ArticleVersion(models.Model):
     owner = models.CharField(_("owner"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Article.Status.choices)
     review_by = models.DateField(_("review by"), null=True, blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
+    changed_by = employee_reference(_("changed by"))
     changed_at = models.DateTimeField(_("changed at"))
     note = models.CharField(_("change note"), max_length=300, blank=True)
 
@@ -278,14 +272,7 @@ class ArticleUse(models.Model):
         related_name="article_uses",
         verbose_name=_("contact moment"),
     )
-    used_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("used by"),
-    )
+    used_by = employee_reference(_("used by"))
     used_at = models.DateTimeField(_("used at"), db_index=True)
     source = models.CharField(
         _("where"), max_length=12, choices=Source.choices, default=Source.CONTACT
@@ -397,14 +384,7 @@ class SearchGap(models.Model):
         verbose_name=_("answered by"),
     )
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("handled by"),
-    )
+    handled_by = employee_reference(_("handled by"))
 
     class Meta:
         verbose_name = _("knowledge gap")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors, services
+from .engine import COUNT_FIELDS
 from .models import (
     ErasureLog,
     LegalHold,
@@ -324,14 +325,7 @@ class RunRuleInline(admin.TabularInline):
         "rule",
         "not_enforced",
         "phase",
-        "scheduled",
-        "rescheduled",
-        "deleted",
-        "anonymised",
-        "sent_to_review",
-        "skipped_hold",
-        "kept_longer",
-        "errors",
+        *COUNT_FIELDS,
         "duration_ms",
     ]
     readonly_fields = fields

@@ -259,16 +259,11 @@ def active_rules(target_keys: Iterable[str] | None = None, *, day=None) -> list[
     rules = RetentionRule.objects.active_on(day)
     if target_keys is not None:
         rules = rules.filter(target__in=list(target_keys))
+    # What a phrase says: the rule's name and code, what decides its due dates, what it does.
     fields = (
         "code",
         "name",
-        "target",
-        "record_kinds",
-        "trigger",
-        "trigger_field",
-        "event_code",
-        "period_amount",
-        "period_unit",
+        *RetentionRule.RECOMPUTE_FIELDS,
         "action",
         "is_statutory",
         "legal_source",

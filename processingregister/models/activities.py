@@ -1,10 +1,11 @@
 """Processing activities (art. 30 AVG), their choices, transfers, history and register versions."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from klantcontact.db import employee_reference
 
 from .. import countries
 from .base import TimestampedModel
@@ -116,13 +117,8 @@ class ProcessingActivity(TimestampedModel):
         blank=True,
         help_text=_("The function responsible for this processing, e.g. 'Manager Woonservice'."),
     )
-    owner_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("contact in the application"),
+    owner_user = employee_reference(
+        _("contact in the application"),
         help_text=_("Receives the review reminders together with the privacy officers."),
     )
     purposes = models.TextField(_("purposes"), blank=True)
@@ -354,14 +350,7 @@ class ActivityEvent(models.Model):
         _("to status"), max_length=12, choices=ProcessingActivity.Status.choices
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    by = employee_reference(_("by"))
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -380,14 +369,7 @@ class RegisterVersion(models.Model):
     number = models.PositiveIntegerField(_("version"), unique=True)
     fingerprint = models.CharField(_("fingerprint"), max_length=64)
     created_at = models.DateTimeField(_("since"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("noted by"),
-    )
+    created_by = employee_reference(_("noted by"))
 
     class Meta:
         verbose_name = _("register version")

@@ -2,13 +2,13 @@
 (delete now, or keep until a date with a reason).
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import SUBJECT_PERSON_KEY
+from klantcontact.db import employee_reference
 
 from .rules import RetentionRule
 from .schedules import RetentionSchedule
@@ -47,14 +47,7 @@ class RetentionReview(models.Model):
     object_id = models.BigIntegerField(_("record"))
     person_id = models.BigIntegerField(_("person"), null=True, blank=True, db_index=True)
     round = models.PositiveSmallIntegerField(_("round"), default=1)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("owner"),
-    )
+    owner = employee_reference(_("owner"))
     due_on = models.DateField(_("came up on"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     status = models.CharField(
@@ -63,14 +56,7 @@ class RetentionReview(models.Model):
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, blank=True)
     keep_until = models.DateField(_("keep until"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    decided_by = employee_reference(_("decided by"))
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:

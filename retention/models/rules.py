@@ -2,11 +2,12 @@
 and what happens then (``Action``).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from klantcontact.db import employee_reference
 
 from ..periods import PeriodUnit, add_period
 
@@ -125,13 +126,8 @@ class RetentionRule(models.Model):
         _("legal source or reasoning"),
         help_text=_("The statutory provision, policy or balancing that sets this period."),
     )
-    review_owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("review owner"),
+    review_owner = employee_reference(
+        _("review owner"),
         help_text=_(
             "Review rules: who decides. Empty: the contact of the processing activity, "
             "otherwise the privacy officers."

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import SUBJECT_PERSON_KEY
+from klantcontact.db import employee_reference
 
 from .requests import DataSubjectRequest
 
@@ -78,14 +79,7 @@ class SurveyOptOut(models.Model):
     )
     via = models.CharField(_("via"), max_length=10, choices=Via.choices)
     at = models.DateTimeField(_("at"), default=timezone.now)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = employee_reference(_("recorded by"))
     token_nonce = models.CharField(
         max_length=32, null=True, blank=True, unique=True, editable=False
     )

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import SUBJECT_PERSON_KEY
+from klantcontact.db import employee_reference
 from referencedata.models import CodeList, ReferenceCode
 
 
@@ -96,27 +97,13 @@ class DataSubjectRequest(models.Model):
         _("identity verified how"), max_length=20, choices=Verification.choices, blank=True
     )
     identity_verified_at = models.DateTimeField(_("identity verified at"), null=True, blank=True)
-    identity_verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("identity verified by"),
-    )
+    identity_verified_by = employee_reference(_("identity verified by"))
     extended_until = models.DateField(_("extended until"), null=True, blank=True)
     extension_reason = models.TextField(_("reason for the extension"), blank=True)
     extension_told_at = models.DateTimeField(
         _("requester told of the extension at"), null=True, blank=True
     )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("handled by"),
-    )
+    assignee = employee_reference(_("handled by"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
@@ -126,14 +113,7 @@ class DataSubjectRequest(models.Model):
     )
     reply = models.TextField(_("written reply"), blank=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
-    completed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("completed by"),
-    )
+    completed_by = employee_reference(_("completed by"))
     legal_hold = models.ForeignKey(
         "retention.LegalHold",
         on_delete=models.SET_NULL,
@@ -227,14 +207,7 @@ class RequestEvent(models.Model):
     )
     kind = models.CharField(_("what"), max_length=30, choices=Kind.choices)
     at = models.DateTimeField(_("at"), default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    by = employee_reference(_("by"))
     note = models.CharField(_("note"), max_length=500, blank=True)
 
     class Meta:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import SUBJECT_PERSON_KEY
+from klantcontact.db import employee_reference
 
 from .requests import DataSubjectRequest
 
@@ -43,14 +44,7 @@ class ProcessingRestriction(models.Model):
         verbose_name=_("started by"),
     )
     ended_at = models.DateTimeField(_("until"), null=True, blank=True)
-    ended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("ended by"),
-    )
+    ended_by = employee_reference(_("ended by"))
 
     class Meta:
         verbose_name = _("processing restriction")

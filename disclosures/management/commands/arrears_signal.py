@@ -5,8 +5,6 @@ A run that is already done for the covenant and day is reported, not repeated. E
 when the run failed (the covenant refused the disclosure; nothing was disclosed).
 """
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -14,17 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from disclosures import arrears
+from disclosures.management.options import parse_day
 from disclosures.models import DisclosureRun
 from processingregister.models import Agreement
-
-
-def parse_day(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(
-            _("--as-of must be a date as YYYY-MM-DD, not %(value)s.") % {"value": value}
-        ) from exc
 
 
 class Command(BaseCommand):

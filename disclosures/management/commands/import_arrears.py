@@ -6,24 +6,15 @@ prints the problems per line and writes nothing.
 """
 
 import csv
-import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from disclosures import arrears
+from disclosures.management.options import parse_day
 
 COLUMNS = ("contract_number", "months_overdue", "amount")
-
-
-def parse_day(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(
-            _("--as-of must be a date as YYYY-MM-DD, not %(value)s.") % {"value": value}
-        ) from exc
 
 
 class Command(BaseCommand):
