@@ -14,7 +14,7 @@ Nobody sees a card by role alone: the privacy officer and the functional adminis
 break-the-glass like anyone else. Lists filter in the database with EXISTS subqueries.
 
 Views declare their policy with one of the decorators below; a test walks every URL pattern
-and fails for a view without one (tests/test_permission_matrix.py).
+and fails for a view without one (tests/access/test_permission_matrix.py).
 """
 
 from functools import wraps
@@ -44,7 +44,7 @@ VIEW_PERSON = "contacts.view_person"
 # subqueries on every call: building and compiling the nested guardian subqueries cost the
 # card, the search and the caller lookup several milliseconds of Python per request, more than
 # the database needed to answer them (docs/performance.md, "Evidence at scale"). The SQL is the
-# same the ORM produced; tests/test_access_scope_sql.py holds it to guardian's answers.
+# same the ORM produced; tests/access/test_access_scope_sql.py holds it to guardian's answers.
 
 
 def _table(model) -> str:

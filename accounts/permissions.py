@@ -3,7 +3,8 @@
 django-guardian falls back to its generic (content type + text id) tables for any model that
 has no direct foreign-key permission model. Those tables cannot be joined efficiently and do not
 cascade on delete, so every guarded model must have both direct tables. ``GUARDED_MODELS`` is
-the list; ``tests/test_guardian_tables.py`` and the system check below fail when one falls back.
+the list; ``tests/accounts/test_guardian_tables.py`` and the system check below fail when one
+falls back.
 """
 
 from django.apps import apps

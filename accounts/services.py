@@ -57,8 +57,8 @@ def _db_table(model) -> str:
 
 # The user's teams: guardian object permissions ``accounts.view_team_persons`` on a team, given
 # to the user directly or to one of their groups (guardian's ``get_objects_for_user`` without
-# model-wide permissions, as it was asked before; tests/test_access_scope_sql.py holds the SQL
-# to its answers). Parameters: user id, user id.
+# model-wide permissions, as it was asked before; tests/access/test_access_scope_sql.py holds
+# the SQL to its answers). Parameters: user id, user id.
 TEAMS_SQL = f"""
     SELECT kc_uo.content_object_id FROM {_db_table(TeamUserObjectPermission)} kc_uo
     JOIN auth_permission kc_up ON kc_up.id = kc_uo.permission_id

@@ -6,8 +6,8 @@
 
 Prints the figures for all sentences, the development part and the held-out part (every fifth
 sentence), then the misclassified sentences. Also prints how long a scan takes (informative
-only). The test tests/test_dataminimisation_corpus.py asserts the bar (precision and recall
-at least 0.9).
+only). The test tests/dataminimisation/test_dataminimisation_corpus.py asserts the bar
+(precision and recall at least 0.9).
 """
 
 import argparse

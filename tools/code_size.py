@@ -6,7 +6,7 @@
 - An import inside a function only with a comment on its line or the line above saying why
   (a cycle it breaks, a heavy module only one path needs, an optional dependency).
 
-``tests/test_architecture_size.py`` runs these over the apps and fails CI on any finding.
+``tests/project/test_architecture_size.py`` runs these over the apps and fails CI on any finding.
 
     python tools/code_size.py   # every finding, one per line
 """

@@ -1,9 +1,9 @@
 """The dependency direction between the project's apps, and the import graph that must obey it.
 
 Layers, lowest first. An app may import from its own layer or below, never above; within a layer
-the imports must not form a cycle. ``tests/test_architecture_layers.py`` fails on a new upward
-import (and on a cycle); the imports that still point up are listed there as debt, each with
-the reason it is still there, and the list may only shrink.
+the imports must not form a cycle. ``tests/project/test_architecture_layers.py`` fails on a new
+upward import (and on a cycle); the imports that still point up are listed there as debt, each
+with the reason it is still there, and the list may only shrink.
 
     python tools/import_layers.py          # the graph as text, for docs/architecture.md
     python tools/import_layers.py --check  # exit 1 and list the upward imports

@@ -7,7 +7,16 @@ from urllib.parse import urlparse
 
 import pytest
 
+from accounts import roles
+from referencedata.models import CodeList, ReferenceCode
 from tests.conftest import skip_or_fail
+from tests.factories import (
+    PersonFactory,
+    PhoneNumberFactory,
+    TenancyFactory,
+    UnitFactory,
+    contact_catalogue,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -108,7 +117,7 @@ def complete_second_factor(page, username):
     like an authenticator app), or enter the next code of the secret set up earlier."""
     import time
 
-    from tests.test_auth_hardening import totp_code
+    from tests.support.auth import totp_code
 
     if page.locator("[data-page=second-factor-enrol]").count():
         secret = page.locator("[data-secret]").inner_text()
@@ -130,3 +139,18 @@ def complete_second_factor(page, username):
 def log_out(page, live_server):
     page.locator("[data-action=logout]").click()
     page.wait_for_url(f"{live_server.url}/login/")
+
+
+@pytest.fixture
+def desk_tenant(reference_codes, team_noord, make_user):
+    """Fenna Dijkstra, tenant at Kerkstraat 7 in team Noord, with a preferred phone number; and
+    "medewerker", an employee of that team, to log in as."""
+    contact_catalogue()
+    make_user("medewerker", roles=[roles.EMPLOYEE], teams=[team_noord])
+    person = TenancyFactory(
+        unit=UnitFactory(team=team_noord, street="Kerkstraat", house_number=7),
+        person=PersonFactory(given_name="Fenna", surname="Dijkstra"),
+        role=ReferenceCode.objects.get(code_list=CodeList.RELATION_ROLE, code="HUU"),
+    ).person
+    PhoneNumberFactory(person=person, number="+31612345678", is_preferred=True)
+    return person

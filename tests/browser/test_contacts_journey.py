@@ -4,32 +4,14 @@ is registered in one submit, the task is closed, and both show on the timeline."
 import pytest
 from django.conf import settings
 
-from accounts import roles
-from referencedata.models import CodeList, ReferenceCode
-from tests.factories import (
-    PersonFactory,
-    PhoneNumberFactory,
-    TenancyFactory,
-    UnitFactory,
-    contact_catalogue,
-)
-
 from .conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def tenant(reference_codes, team_noord, make_user):
-    contact_catalogue()
-    make_user("medewerker", roles=[roles.EMPLOYEE], teams=[team_noord])
-    person = TenancyFactory(
-        unit=UnitFactory(team=team_noord, street="Kerkstraat", house_number=7),
-        person=PersonFactory(given_name="Fenna", surname="Dijkstra"),
-        role=ReferenceCode.objects.get(code_list=CodeList.RELATION_ROLE, code="HUU"),
-    ).person
-    PhoneNumberFactory(person=person, number="+31612345678", is_preferred=True)
-    return person
+def tenant(desk_tenant):
+    return desk_tenant
 
 
 def test_phone_lookup_register_with_task_close_and_timeline(page, live_server, tenant, screenshot):

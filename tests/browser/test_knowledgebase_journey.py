@@ -27,7 +27,7 @@ from tests.factories import (
     UnitFactory,
     contact_catalogue,
 )
-from tests.test_auth_hardening import KNOWN_SECRET, enrol, totp_code
+from tests.support.auth import KNOWN_SECRET, enrol, totp_code
 
 from .conftest import log_in
 

@@ -5,7 +5,7 @@ from django.conf import settings
 
 from accounts import otp, roles
 from accounts.models import User
-from tests.test_auth_hardening import KNOWN_SECRET, enrol, totp_code
+from tests.support.auth import KNOWN_SECRET, enrol, totp_code
 
 from .conftest import log_in
 

@@ -55,16 +55,9 @@ def dutch(text_or_callable, *args):
 
 
 @pytest.fixture
-def tenant(reference_codes, team_noord, make_user):
-    contact_catalogue()
+def tenant(desk_tenant):
     default_rules()
-    make_user("medewerker", roles=[roles.EMPLOYEE], teams=[team_noord])
-    person = TenancyFactory(
-        unit=UnitFactory(team=team_noord, street="Kerkstraat", house_number=7),
-        person=PersonFactory(given_name="Fenna", surname="Dijkstra"),
-        role=ReferenceCode.objects.get(code_list=CodeList.RELATION_ROLE, code="HUU"),
-    ).person
-    PhoneNumberFactory(person=person, number="+31612345678", is_preferred=True)
+    person = desk_tenant
     EmailAddressFactory(person=person, address="fenna.dijkstra@example.nl", is_preferred=True)
     return person
 

@@ -58,6 +58,8 @@ from tests.factories.referencedata import (
 from tests.factories.retention import (
     LegalHoldFactory,
     RetentionRuleFactory,
+    mandate_review_rule,
+    statutory_tenancy_rule,
 )
 from tests.factories.rights import (
     data_subject_request,
@@ -65,6 +67,8 @@ from tests.factories.rights import (
 )
 
 __all__ = [
+    "mandate_review_rule",
+    "statutory_tenancy_rule",
     "TeamFactory",
     "UserFactory",
     "ReferenceCodeFactory",

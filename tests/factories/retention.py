@@ -39,3 +39,30 @@ class LegalHoldFactory(DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     starts_on = datetime.date(2000, 1, 1)
     ends_on = datetime.date(2099, 12, 31)
+
+
+def statutory_tenancy_rule(**overrides):
+    """The fiscal duty: a tenancy is deleted seven years after it ends, and the rule is
+    statutory, so it also keeps the person the tenancy belongs to until then."""
+    fields = {
+        "code": "huur-fiscaal",
+        "target": "tenancy",
+        "trigger": "tenancy_end",
+        "period_amount": 7,
+        "action": "delete",
+        "is_statutory": True,
+    }
+    return RetentionRuleFactory(**{**fields, **overrides})
+
+
+def mandate_review_rule(**overrides):
+    """A mandate goes to its owner's review a year after it ended (its ``valid_to``)."""
+    fields = {
+        "code": "machtigingen",
+        "target": "mandate",
+        "trigger": "date_field",
+        "trigger_field": "valid_to",
+        "period_amount": 1,
+        "action": "review",
+    }
+    return RetentionRuleFactory(**{**fields, **overrides})

@@ -1,0 +1,1 @@
+"""Helpers shared by tests of several apps (fixtures live in the conftest.py files)."""
