@@ -187,6 +187,13 @@ def grant_of(person) -> str:
     return Grant.BREAK_THE_GLASS
 
 
+def task_grant(user, task: Task) -> str:
+    """The grant under which ``user`` sees a task they may act on (``can_act_on_task``), for the
+    access log: involvement when it is assigned to them, else their team's scope. Pages and the
+    API log a task view with it."""
+    return Grant.INVOLVEMENT if task.assigned_to_id == user.pk else Grant.TEAM
+
+
 def grant_for(user, person: Person) -> str | None:
     """The grant under which ``user`` may open ``person``'s file now, or None (one query)."""
     if person.pk is None:

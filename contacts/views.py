@@ -21,10 +21,8 @@ from audit.models import AccessLogEntry
 from audit.services import log_access, log_search_results
 from dataminimisation.forms import record_override
 from klantcontact.forms import add_service_errors
-from knowledgebase.services import record_article_uses
-from retention import explain as retention_explain
 
-from . import charts, exports, selectors, services
+from . import charts, exports, hooks, selectors, services
 from .forms import (
     CloseTaskForm,
     ContactForm,
@@ -140,29 +138,6 @@ def _caller_context(request, person):
     }
 
 
-# The card's sections and the retention targets whose "Kept: ..." line each shows.
-CARD_RETENTION = {
-    "file": ("person",),
-    "tenancies": ("tenancy",),
-    "contact_details": ("phone_number", "email_address"),
-    "mandates": ("mandate",),
-    "tasks": ("task",),
-    "timeline": ("contact_moment",),
-    "signals": ("signal",),
-}
-
-
-def _card_retention() -> dict[str, str]:
-    """{section: "verwijderd 2 jaar na einde huur"}: the active rules in one query, no data of
-    the person (the same policy for every card)."""
-    keys = [key for section in CARD_RETENTION.values() for key in section]
-    phrases = retention_explain.retention_phrases(keys)
-    return {
-        section: retention_explain.combined_line(section_keys, phrases)
-        for section, section_keys in CARD_RETENTION.items()
-    }
-
-
 @person_view
 @require_GET
 def person_card(request, person):
@@ -190,7 +165,6 @@ def person_card(request, person):
             for signal in selectors.active_signals(person)
         ],
         "break_glass": request.break_glass,
-        "retention": _card_retention(),
         **_caller_context(request, person),
     }
     return render(request, "contacts/card.html", context)
@@ -247,11 +221,8 @@ def _contact_register(request, person):
             with transaction.atomic():
                 contact = services.register_contact(request.user, form.contact_input)
                 record_override(form, contact, request.user)
-                record_article_uses(
-                    contact,
-                    request.POST.get("kb_articles", ""),
-                    request.user,
-                    feedback=request.POST.get("kb_feedback", ""),
+                hooks.contact_registered.send(
+                    sender=ContactForm, contact=contact, user=request.user, data=request.POST
                 )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -303,13 +274,12 @@ def task_detail(request, task):
 def _task_page(request, task, *, close_form=None, status=200):
     contact = task.contact_moment
     if contact.person_id:
-        grant = (
-            AccessLogEntry.Grant.INVOLVEMENT
-            if task.assigned_to_id == request.user.pk
-            else AccessLogEntry.Grant.TEAM
-        )
         log_access(
-            request, person_id=contact.person_id, what=What.TASK, grant=grant, object_id=task.pk
+            request,
+            person_id=contact.person_id,
+            what=What.TASK,
+            grant=access.task_grant(request.user, task),
+            object_id=task.pk,
         )
     return render(
         request,

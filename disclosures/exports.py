@@ -1,4 +1,5 @@
-"""The disclosure log as a file for the AVG officer: CSV (Dutch spreadsheets) and XLSX.
+"""The disclosure log as a file for the AVG officer (CSV for Dutch spreadsheets, XLSX), and the
+art. 19 letter to a recipient.
 
 One row per disclosure: when, to whom, under which covenant and basis, how, which categories,
 for how many persons and why, and the function of who recorded it. Never a tenant's name or
@@ -12,12 +13,14 @@ from __future__ import annotations
 import csv
 import io
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts import roles
+from processingregister.models import Controller
+from rights.models import DataSubjectRequest
 
-from .models import Disclosure
+from .models import Disclosure, RecipientNotice
 
 # Characters that make a spreadsheet read a cell as a formula (or hide what follows).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -132,3 +135,28 @@ def disclosures_xlsx(qs) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def notice_letter(notice: RecipientNotice) -> str:
+    """The Dutch text to send to the recipient (letter or secure mail)."""
+    controller = Controller.objects.order_by("pk").first()
+    kinds = {
+        DataSubjectRequest.Kind.RECTIFICATION: _("corrected"),
+        DataSubjectRequest.Kind.ERASURE: _("erased"),
+        DataSubjectRequest.Kind.RESTRICTION: _("restricted in its processing"),
+    }
+    what = kinds.get(notice.request.kind, _("changed"))
+    return _(
+        "Dear %(recipient)s,\n\n"
+        "Since %(since)s we have shared personal data of one of our tenants with you. At the "
+        "tenant's request (our reference %(reference)s) that data has been %(what)s. Under "
+        "article 19 of the AVG we ask you to do the same with the data you received from us, "
+        "and to confirm this to us.\n\n"
+        "Kind regards,\n%(controller)s"
+    ) % {
+        "recipient": notice.recipient.name,
+        "since": formats.date_format(timezone.localtime(notice.since), "j F Y"),
+        "reference": notice.request.reference,
+        "what": what,
+        "controller": controller.name if controller else "",
+    }

@@ -18,8 +18,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from persondata import restriction
-from processingregister.models import Agreement, Controller, Party, PersonalDataCategory
-from rights.models import DataSubjectRequest, Objection
+from processingregister.models import Agreement, Party, PersonalDataCategory
+from rights.models import Objection
 
 from .models import (
     NEEDS_AGREEMENT,
@@ -302,28 +302,3 @@ def mark_notice(notice: RecipientNotice, user, *, state: str, note: str) -> Reci
     notice.done_by = user
     notice.save(update_fields=["state", "note", "done_at", "done_by"])
     return notice
-
-
-def notice_letter(notice: RecipientNotice) -> str:
-    """The Dutch text to send to the recipient (letter or secure mail)."""
-    controller = Controller.objects.order_by("pk").first()
-    kinds = {
-        DataSubjectRequest.Kind.RECTIFICATION: _("corrected"),
-        DataSubjectRequest.Kind.ERASURE: _("erased"),
-        DataSubjectRequest.Kind.RESTRICTION: _("restricted in its processing"),
-    }
-    what = kinds.get(notice.request.kind, _("changed"))
-    return _(
-        "Dear %(recipient)s,\n\n"
-        "Since %(since)s we have shared personal data of one of our tenants with you. At the "
-        "tenant's request (our reference %(reference)s) that data has been %(what)s. Under "
-        "article 19 of the AVG we ask you to do the same with the data you received from us, "
-        "and to confirm this to us.\n\n"
-        "Kind regards,\n%(controller)s"
-    ) % {
-        "recipient": notice.recipient.name,
-        "since": formats.date_format(timezone.localtime(notice.since), "j F Y"),
-        "reference": notice.request.reference,
-        "what": what,
-        "controller": controller.name if controller else "",
-    }

@@ -197,3 +197,8 @@ def connect() -> None:
         sender=RetentionRule,
         dispatch_uid="knowledgebase.generated.retention_rule_deleted",
     )
+
+
+def seed_demo_data() -> list[str]:
+    """The demo's step for this article: run by ``seed_demo`` after the retention rules."""
+    return [f"  knowledge base: retention article {sync_retention_article().outcome}"]

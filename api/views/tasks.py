@@ -32,8 +32,14 @@ def actionable_task(request, pk: int) -> Task:
     return task
 
 
-def task_grant(request, task) -> str:
-    return Grant.INVOLVEMENT if task.assigned_to_id == request.user.pk else Grant.TEAM
+def task_row(request, task) -> tuple:
+    """The access-log row of a task the client sees (the grant from ``access.task_grant``)."""
+    return (
+        task.contact_moment.person_id,
+        What.TASK,
+        access.task_grant(request.user, task),
+        task.pk,
+    )
 
 
 class TaskListView(ApiListView):
@@ -59,7 +65,12 @@ class TaskListView(ApiListView):
         log_rows(
             request,
             [
-                (task.contact_moment.person_id, What.TASK, task_grant(request, task), task.pk)
+                (
+                    task.contact_moment.person_id,
+                    What.TASK,
+                    access.task_grant(request.user, task),
+                    task.pk,
+                )
                 for task in page
             ],
         )
@@ -114,7 +125,14 @@ class TaskDetailView(ApiView):
         task = actionable_task(request, id)
         log_rows(
             request,
-            [(task.contact_moment.person_id, What.TASK, task_grant(request, task), task.pk)],
+            [
+                (
+                    task.contact_moment.person_id,
+                    What.TASK,
+                    access.task_grant(request.user, task),
+                    task.pk,
+                )
+            ],
         )
         return Response(s.TaskSerializer(task).data)
 
@@ -144,6 +162,13 @@ class TaskDetailView(ApiView):
         task = Task.objects.select_related("kind", "assigned_team", "contact_moment").get(pk=id)
         log_rows(
             request,
-            [(task.contact_moment.person_id, What.TASK, task_grant(request, task), task.pk)],
+            [
+                (
+                    task.contact_moment.person_id,
+                    What.TASK,
+                    access.task_grant(request.user, task),
+                    task.pk,
+                )
+            ],
         )
         return Response(s.TaskSerializer(task).data)

@@ -7,7 +7,7 @@ its template loads the tag, as the customer card loads ``rights_tags``.
 
 from django import template
 
-from .. import services
+from .. import exports
 from ..models import RecipientNotice
 
 register = template.Library()
@@ -31,7 +31,7 @@ def recipient_notices(context, dsr):
             {
                 "notice": notice,
                 "open": notice.state == RecipientNotice.State.OPEN,
-                "letter": services.notice_letter(notice),
+                "letter": exports.notice_letter(notice),
             }
         )
     return {

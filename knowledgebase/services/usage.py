@@ -98,3 +98,11 @@ def record_feedback(article: Article, user, helpful: bool) -> ArticleUse:
     use.helpful = helpful
     use.save(update_fields=["helpful"])
     return use
+
+
+def record_uses_from_contact_form(sender, *, contact, user, data, **kwargs) -> None:
+    """Receiver of ``contacts.hooks.contact_registered``: the articles the employee used while
+    registering (hidden inputs ``kb_articles`` and ``kb_feedback``)."""
+    record_article_uses(
+        contact, data.get("kb_articles", ""), user, feedback=data.get("kb_feedback", "")
+    )

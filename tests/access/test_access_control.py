@@ -12,7 +12,7 @@ from audit.models import AccessLogEntry
 from contacts import selectors as contact_selectors
 from contacts import services as contact_services
 from contacts.models import SignalType
-from tests.factories import PersonFactory, TenancyFactory, UnitFactory
+from tests.factories import PersonFactory, RetentionTaskFactory, TenancyFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -291,3 +291,12 @@ def test_officer_sees_who_looked_at_a_file(client, world):
     assert world["employee"].get_full_name() in response.content.decode()
     # The officer's own look is recorded as well, under the role grant.
     assert AccessLogEntry.objects.filter(actor=world["officer"], grant="role").count() == 1
+
+
+def test_a_task_is_logged_under_involvement_for_its_assignee_and_team_scope_for_the_team(world):
+    """One rule for pages and the API (access.policy.task_grant)."""
+    task = RetentionTaskFactory(
+        contact_moment__person=world["tenant"], assigned_to=world["employee"]
+    )
+    assert policy.task_grant(world["employee"], task) == AccessLogEntry.Grant.INVOLVEMENT
+    assert policy.task_grant(world["colleague"], task) == AccessLogEntry.Grant.TEAM

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import roles
-from disclosures import services
+from disclosures import exports, services
 from disclosures.models import DisclosedPerson, Disclosure, RecipientNotice
 from processingregister.categories import sync_data_categories
 from processingregister.models import PersonalDataCategory
@@ -232,7 +232,7 @@ def test_an_erasure_asks_to_notify_each_recipient_before_closing(world):
     rights.erase_for_request(request, world["officer"])
     notices = list(RecipientNotice.objects.filter(request=request).order_by("recipient__name"))
     assert [n.recipient.name for n in notices] == ["Gemeente Noordstad", "Zorg- en Veiligheidshuis"]
-    assert "artikel 19" in services.notice_letter(notices[0])
+    assert "artikel 19" in exports.notice_letter(notices[0])
     # The disclosures stay (accountability), without the person.
     assert Disclosure.objects.count() == 2 and not DisclosedPerson.objects.exists()
     with pytest.raises(ValidationError) as blocked:

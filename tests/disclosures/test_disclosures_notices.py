@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from accounts import roles
-from disclosures import services
+from disclosures import exports, services
 from disclosures.models import RecipientNotice
 from processingregister.categories import sync_data_categories
 from processingregister.models import PersonalDataCategory
@@ -114,9 +114,9 @@ def test_the_request_page_lists_every_recipient_with_the_letter(world, erased, c
     assert municipality.disclosure_count == 2 and zvh.disclosure_count == 1
     for notice in notices:
         assert f'data-notice="{notice.pk}" data-state="open"' in html
-        assert escape(services.notice_letter(notice)) in html
+        assert escape(exports.notice_letter(notice)) in html
         assert reverse("disclosures:mark_notice", args=[notice.pk]) in html
-    assert erased.reference in services.notice_letter(municipality)
+    assert erased.reference in exports.notice_letter(municipality)
     # The names to tell the tenant on request.
     names = html.split("data-recipient-names>", 1)[1].split("</p>", 1)[0]
     assert ", ".join(escape(name) for name in world["names"]) in names

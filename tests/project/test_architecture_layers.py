@@ -16,14 +16,9 @@ KNOWN_UPWARD = {
     ("access/services.py", "contacts.models"): "break-the-glass grants are for a person",
     ("access/views.py", "contacts.models"): "the break-the-glass page shows the person",
     ("accounts/views.py", "access.policy"): "the team overview uses the view decorators",
-    ("contacts/management/commands/seed_demo.py", "knowledgebase.generated"): (
-        "the demo command runs every app's seeder (belongs in the project package)"
-    ),
     ("contacts/models/signals.py", "retention.limits"): (
         "a signal's review date is capped by its rule"
     ),
-    ("contacts/views.py", "knowledgebase.services"): "registration records the articles used",
-    ("contacts/views.py", "retention"): "the card shows the retention phrases",
 }
 
 
