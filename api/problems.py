@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
+from klantcontact.errors import ApplicationError
 from persondata.restriction import ProcessingRestricted
 
 logger = logging.getLogger("api")
@@ -103,6 +104,10 @@ def exception_handler(exc, context):
             code="processing-restricted",
             title="Verwerking beperkt",
         )
+    if isinstance(exc, ApplicationError):
+        # Every refusal by a rule the same way: its status, its code, its (Dutch) message.
+        set_rollback()
+        return problem(exc.status, str(exc) or _("This request was refused."), code=exc.code)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):

@@ -22,13 +22,16 @@ from django.utils import timezone
 
 from audit.models import LogEntry
 from audit.services import REDACTED
+from klantcontact.errors import ApplicationError
 
 from .models import RetentionReview, RetentionSchedule
 from .sql import among
 
 
-class RetentionBlocked(Exception):
+class RetentionBlocked(ApplicationError):
     """Rows elsewhere still point at the record and may not be removed with it."""
+
+    code = "retention-blocked"
 
     def __init__(self, label: str):
         super().__init__(f"protected by {label}")

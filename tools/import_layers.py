@@ -10,7 +10,7 @@ with the reason it is still there, and the list may only shrink.
 
 Only the project's own code counts (not migrations, not tests). ``<app>/personal_data.py`` are
 declarations for the registry at the bottom, like models for Django. The infrastructure modules
-of the project package (``klantcontact.content``, ``.db``, ``.enqueue``, ``.forms``,
+of the project package (``klantcontact.content``, ``.db``, ``.enqueue``, ``.errors``, ``.forms``,
 ``.widgets``) are the bottom layer; the rest of ``klantcontact`` (urls, settings, views,
 navigation) is the top.
 """
@@ -40,6 +40,7 @@ INFRA = {
     "klantcontact.content",
     "klantcontact.db",
     "klantcontact.enqueue",
+    "klantcontact.errors",
     "klantcontact.forms",
     "klantcontact.widgets",
 }

@@ -7,6 +7,8 @@ import time
 from django.db.models import F
 from django.utils import timezone
 
+from klantcontact.errors import ApplicationError
+
 from ..locks import run_lease
 from ..models import RetentionRule, RetentionRun, RetentionRunRule, Trigger
 from ..notifications import notify_review_owners
@@ -15,8 +17,10 @@ from .context import BATCH_SIZE, TASK_BUDGET_SECONDS, enforceable, ordered, sort
 from .schedules import drop_orphans, settle_person_triggers
 
 
-class RunLocked(Exception):
+class RunLocked(ApplicationError):
     """Another run holds the lock."""
+
+    code = "retention-run-locked"
 
 
 def rule_codes_of(rule_code) -> list[str]:

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from audit.services import redact_entries_for_person
+from klantcontact.errors import ApplicationError
 from persondata import registry as person_data
 from persondata.registry import entries as person_data_entries
 
@@ -29,7 +30,9 @@ from ..targets import REGISTRY, STORED
 logger = logging.getLogger(__name__)
 
 
-class ErasureRefused(Exception):
+class ErasureRefused(ApplicationError):
+    code = "erasure-refused"
+
     def __init__(self, log: ErasureLog):
         super().__init__("A legal hold keeps this person's data.")
         self.log = log

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AccessLogEntry
+from klantcontact.errors import ApplicationError
 
 from ..exports import copy_json_text
 from ..gather import gather_personal_data
@@ -95,8 +96,9 @@ def download_token(export, fmt: str) -> str:
     return signing.dumps({"e": export.pk, "f": fmt}, salt=DOWNLOAD_SALT)
 
 
-class DownloadExpired(Exception):
-    pass
+class DownloadExpired(ApplicationError):
+    status = 410
+    code = "download-expired"
 
 
 def read_download_token(token: str, *, now=None):

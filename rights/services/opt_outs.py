@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from contacts.models import Person
+from klantcontact.errors import ApplicationError
 
 from ..models import SurveyOptOut
 
@@ -18,8 +19,11 @@ OPT_OUT_SALT = "rights.survey-opt-out"
 OPT_OUT_MAX_AGE = datetime.timedelta(days=90)
 
 
-class OptOutLinkInvalid(Exception):
+class OptOutLinkInvalid(ApplicationError):
     """The link was forged, expired or already used; ``reason`` says which."""
+
+    status = 400
+    code = "opt-out-link-invalid"
 
     def __init__(self, reason: str):
         self.reason = reason  # "invalid", "expired" or "used"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AccessLogEntry
 from contacts.models import ContactMoment, EmailAddress
+from klantcontact.errors import ApplicationError
 from processingregister.models import ProcessingActivity
 
 from ..selectors import SURVEY_ACTIVITY_CODE, start_of, survey_agreement, survey_candidates
@@ -30,8 +31,11 @@ def survey_reference(person) -> str:
     return f"KT-{digest[:16].upper()}"
 
 
-class SurveyExportRefused(Exception):
+class SurveyExportRefused(ApplicationError):
     """The survey export may not be produced (no processor agreement in force)."""
+
+    status = 403
+    code = "survey-export-refused"
 
     def __init__(self, message=None):
         self.message = message or _(
