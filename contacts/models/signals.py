@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import SUBJECT_PERSON_KEY
 from referencedata.models import CodeList, ReferenceCode
 
+from .. import hooks
 from .base import processing_activity_field
 from .persons import Person
 
@@ -151,11 +152,8 @@ class Signal(models.Model):
             else None
         )
         if self.review_on and (self.pk is None or previous != self.review_on):
-            # retention sits a layer above contacts (tools/import_layers.py): the upward import
-            # waits for the one path that needs it, so loading the models does not load it.
-            from retention.limits import keep_date_error
-
-            message = keep_date_error(
+            # The cap is retention's rule, registered through contacts.hooks.
+            message = hooks.keep_date_error(
                 self.review_on,
                 reason=getattr(self, "review_reason", ""),
                 target="signal",

@@ -16,9 +16,6 @@ KNOWN_UPWARD = {
     ("access/services.py", "contacts.models"): "break-the-glass grants are for a person",
     ("access/views.py", "contacts.models"): "the break-the-glass page shows the person",
     ("accounts/views.py", "access.policy"): "the team overview uses the view decorators",
-    ("contacts/models/signals.py", "retention.limits"): (
-        "a signal's review date is capped by its rule"
-    ),
 }
 
 
