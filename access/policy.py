@@ -19,7 +19,6 @@ and fails for a view without one (tests/access/test_permission_matrix.py).
 
 from functools import wraps
 
-from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Expression, F, Q
 from django.http import Http404
@@ -27,7 +26,13 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
-from accounts import roles
+# The decorators that need no person live below, in accounts; re-exported here so every view
+# takes its access decorator from this one module.
+from accounts.decorators import content_view as content_view
+from accounts.decorators import declare as _declare
+from accounts.decorators import public_view as public_view
+from accounts.decorators import role_view as role_view
+from accounts.decorators import scoped_view as scoped_view
 from accounts.services import TEAMS_SQL, team_ids
 from audit.models import AccessLogEntry
 from contacts.models import Person, PersonUserObjectPermission, Task, Tenancy, Unit
@@ -245,11 +250,6 @@ def can_view_signal_content(user, signal) -> bool:
 # --- View declarations ------------------------------------------------------------------------
 
 
-def _declare(view, policy: str):
-    view.access_policy = policy
-    return view
-
-
 def person_view(view):
     """The view shows one person's data; ``pk`` is the person. Out of scope: break-the-glass."""
 
@@ -286,35 +286,3 @@ def task_view(view):
         return view(request, task, *args, **kwargs)
 
     return _declare(wrapper, "task")
-
-
-def role_view(*allowed_roles):
-    """The view is for these roles only (management figures, review pages)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not any(roles.has_role(request.user, role) for role in allowed_roles):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        wrapper.access_roles = allowed_roles
-        return _declare(wrapper, "role")
-
-    return decorator
-
-
-def scoped_view(view):
-    """The view lists only what ``persons_visible_to`` allows (searches, inboxes, start page)."""
-    return _declare(view, "scoped")
-
-
-def content_view(view):
-    """Shared content without personal data (knowledge base); the view checks the user's model
-    permissions itself."""
-    return _declare(view, "content")
-
-
-def public_view(view):
-    """No login, no personal data (health check, login page)."""
-    return _declare(login_not_required(view), "public")

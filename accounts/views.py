@@ -13,9 +13,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from access.policy import role_view, scoped_view
-
 from . import otp, roles, services
+from .decorators import role_view, scoped_view
 from .forms import SecondFactorCodeForm
 
 

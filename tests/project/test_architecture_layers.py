@@ -15,7 +15,6 @@ KNOWN_UPWARD = {
     ("access/policy.py", "contacts.models"): "the policy filters persons and tasks",
     ("access/services.py", "contacts.models"): "break-the-glass grants are for a person",
     ("access/views.py", "contacts.models"): "the break-the-glass page shows the person",
-    ("accounts/views.py", "access.policy"): "the team overview uses the view decorators",
 }
 
 
