@@ -17,7 +17,7 @@ Views declare their policy with one of the decorators below; a test walks every 
 and fails for a view without one (tests/access/test_permission_matrix.py).
 """
 
-from functools import wraps
+from functools import cache, wraps
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Expression, F, Q
@@ -35,8 +35,8 @@ from accounts.decorators import role_view as role_view
 from accounts.decorators import scoped_view as scoped_view
 from accounts.services import TEAMS_SQL, team_ids
 from audit.models import AccessLogEntry
-from contacts.models import Person, PersonUserObjectPermission, Task, Tenancy, Unit
 
+from . import subjects
 from .models import BreakGlassGrant
 
 Grant = AccessLogEntry.Grant
@@ -50,10 +50,6 @@ VIEW_PERSON = "contacts.view_person"
 # card, the search and the caller lookup several milliseconds of Python per request, more than
 # the database needed to answer them (docs/performance.md, "Evidence at scale"). The SQL is the
 # same the ORM produced; tests/access/test_access_scope_sql.py holds it to guardian's answers.
-
-
-def _table(model) -> str:
-    return model._meta.db_table
 
 
 class PersonCondition(Expression):
@@ -90,20 +86,27 @@ class PersonCondition(Expression):
 # the outer row without "=" (``>=``), which PostgreSQL cannot hash: it checks each result row
 # with two index probes instead.
 
-_TEAM_SCOPE_SQL = f"""EXISTS (
-    SELECT 1 FROM {_table(Tenancy)} kc_t JOIN {_table(Unit)} kc_u ON kc_u.id = kc_t.unit_id
-    WHERE kc_t.person_id = {{person}} AND kc_u.team_id IN ({{teams}}){{per_row}})"""  # noqa: S608
 
-_INVOLVEMENT_SQL = f"""EXISTS (
-    SELECT 1 FROM {_table(PersonUserObjectPermission)} kc_po
+@cache
+def _sql() -> dict[str, str]:
+    """The three conditions, with the table names of the declared models (``access.subjects``;
+    read once, after the apps are ready)."""
+    t = subjects.get().table
+    app_label = subjects.get().person._meta.app_label
+    return {
+        "team": f"""EXISTS (
+    SELECT 1 FROM {t("tenancy")} kc_t JOIN {t("unit")} kc_u ON kc_u.id = kc_t.unit_id
+    WHERE kc_t.person_id = {{person}} AND kc_u.team_id IN ({{teams}}){{per_row}})""",  # noqa: S608
+        "involvement": f"""EXISTS (
+    SELECT 1 FROM {t("involvement")} kc_po
     JOIN auth_permission kc_pp ON kc_pp.id = kc_po.permission_id
     JOIN django_content_type kc_pct ON kc_pct.id = kc_pp.content_type_id
     WHERE kc_po.content_object_id = {{person}} AND kc_po.user_id = %s
-      AND kc_pp.codename = 'view_person' AND kc_pct.app_label = 'contacts'{{per_row}})"""  # noqa: S608
-
-_BREAK_GLASS_SQL = f"""EXISTS (
-    SELECT 1 FROM {_table(BreakGlassGrant)} kc_b
-    WHERE kc_b.person_id = {{person}} AND kc_b.employee_id = %s AND kc_b.expires_at > %s)"""  # noqa: S608
+      AND kc_pp.codename = 'view_person' AND kc_pct.app_label = '{app_label}'{{per_row}})""",  # noqa: S608
+        "break_glass": f"""EXISTS (
+    SELECT 1 FROM {BreakGlassGrant._meta.db_table} kc_b
+    WHERE kc_b.person_id = {{person}} AND kc_b.employee_id = %s AND kc_b.expires_at > %s)""",  # noqa: S608
+    }
 
 
 def _team_scope(user, *, single: bool = False, per_row: bool = False) -> PersonCondition:
@@ -122,21 +125,23 @@ def _team_scope(user, *, single: bool = False, per_row: bool = False) -> PersonC
         teams_sql, params = ", ".join(["%s"] * len(teams)), list(teams)
     else:
         teams_sql, params = "NULL", []
-    sql = _TEAM_SCOPE_SQL.replace("{teams}", teams_sql).replace(
-        "{per_row}", " AND kc_t.person_id >= {person}" if per_row else ""
+    sql = (
+        _sql()["team"]
+        .replace("{teams}", teams_sql)
+        .replace("{per_row}", " AND kc_t.person_id >= {person}" if per_row else "")
     )
     return PersonCondition(sql, params)
 
 
 def _involvement(user, *, per_row: bool = False) -> PersonCondition:
-    sql = _INVOLVEMENT_SQL.replace(
+    sql = _sql()["involvement"].replace(
         "{per_row}", " AND kc_po.content_object_id >= {person}" if per_row else ""
     )
     return PersonCondition(sql, [user.pk])
 
 
 def _break_glass(user, now=None) -> PersonCondition:
-    return PersonCondition(_BREAK_GLASS_SQL, [user.pk, now or timezone.now()])
+    return PersonCondition(_sql()["break_glass"], [user.pk, now or timezone.now()])
 
 
 def persons_visible_to(user, *, single: bool = False):
@@ -148,9 +153,10 @@ def persons_visible_to(user, *, single: bool = False):
     person or a handful (a phone number; see ``_team_scope``).
     """
     if not user.is_authenticated:
-        return Person.objects.none()
+        return subjects.get().person.objects.none()
     return (
-        Person.objects.alias(
+        subjects.get()
+        .person.objects.alias(
             team_match=_team_scope(user, single=single), involvement_match=_involvement(user)
         )
         .annotate(
@@ -161,7 +167,7 @@ def persons_visible_to(user, *, single: bool = False):
     )
 
 
-def person_with_grant(user, pk) -> tuple[Person | None, str | None]:
+def person_with_grant(user, pk) -> tuple:
     """One person and the grant under which ``user`` may open the file now: (person, grant),
     (person, None) when the person exists but is not the user's, (None, None) when there is no
     such person. One query: the grant flags as columns of the person's row, without repeating
@@ -169,11 +175,13 @@ def person_with_grant(user, pk) -> tuple[Person | None, str | None]:
     if not user.is_authenticated:
         return None, None
     found = list(
-        Person.objects.annotate(
+        subjects.get()
+        .person.objects.annotate(
             in_team_scope=_team_scope(user, single=True),
             involved=_involvement(user),
             broke_glass=_break_glass(user),
-        ).filter(pk=pk)[:1]
+        )
+        .filter(pk=pk)[:1]
     )
     if not found:
         return None, None
@@ -192,21 +200,21 @@ def grant_of(person) -> str:
     return Grant.BREAK_THE_GLASS
 
 
-def task_grant(user, task: Task) -> str:
+def task_grant(user, task) -> str:
     """The grant under which ``user`` sees a task they may act on (``can_act_on_task``), for the
     access log: involvement when it is assigned to them, else their team's scope. Pages and the
     API log a task view with it."""
     return Grant.INVOLVEMENT if task.assigned_to_id == user.pk else Grant.TEAM
 
 
-def grant_for(user, person: Person) -> str | None:
+def grant_for(user, person) -> str | None:
     """The grant under which ``user`` may open ``person``'s file now, or None (one query)."""
     if person.pk is None:
         return None
     return person_with_grant(user, person.pk)[1]
 
 
-def active_break_glass(user, person: Person):
+def active_break_glass(user, person):
     return (
         BreakGlassGrant.objects.filter(employee=user, person=person, expires_at__gt=timezone.now())
         .order_by("-expires_at")
@@ -214,7 +222,7 @@ def active_break_glass(user, person: Person):
     )
 
 
-def record_involvement(user, person: Person | None) -> None:
+def record_involvement(user, person) -> None:
     """The employee is now involved with the person (idempotent; a direct guardian grant)."""
     if person is None or user is None or not user.is_authenticated:
         return
@@ -224,7 +232,7 @@ def record_involvement(user, person: Person | None) -> None:
 # --- Tasks ------------------------------------------------------------------------------------
 
 
-def can_act_on_task(user, task: Task) -> bool:
+def can_act_on_task(user, task) -> bool:
     if task.assigned_to_id == user.pk:
         return True
     return task.assigned_team_id is not None and task.assigned_team_id in team_ids(user)
@@ -279,7 +287,7 @@ def task_view(view):
     @wraps(view)
     def wrapper(request, pk, *args, **kwargs):
         task = get_object_or_404(
-            Task.objects.select_related("contact_moment__person", "kind"), pk=pk
+            subjects.get().task.objects.select_related("contact_moment__person", "kind"), pk=pk
         )
         if not can_act_on_task(request.user, task):
             raise PermissionDenied

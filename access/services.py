@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from accounts.models import Team, User
 from accounts.services import teams_led_by, teams_of
 from audit.models import AccessLogEntry
-from contacts.models import Person
 from klantcontact.enqueue import enqueue_on_commit
 
 from .models import AccessAlert, BreakGlassGrant, Notification
@@ -23,7 +22,7 @@ EXPLANATION_MIN_LENGTH = 10
 
 
 @transaction.atomic
-def break_the_glass(user, person: Person, *, reason: str, explanation: str) -> BreakGlassGrant:
+def break_the_glass(user, person, *, reason: str, explanation: str) -> BreakGlassGrant:
     """Grant ``user`` time-limited access to one person, signal it and queue it for review."""
     explanation = (explanation or "").strip()
     if reason not in BreakGlassGrant.Reason.values:
@@ -62,7 +61,7 @@ def break_the_glass(user, person: Person, *, reason: str, explanation: str) -> B
     return grant
 
 
-def team_leaders_for(user, person: Person) -> list[User]:
+def team_leaders_for(user, person) -> list[User]:
     """Leaders of the person's teams and of the employee's own teams (never the employee)."""
     teams = Team.objects.filter(
         Q(units__tenancies__person=person) | Q(pk__in=teams_of(user).values("pk"))

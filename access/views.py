@@ -16,9 +16,8 @@ from accounts import roles
 from accounts.models import User
 from audit.models import AccessLogEntry
 from audit.services import log_access
-from contacts.models import Person
 
-from . import services
+from . import services, subjects
 from .forms import BreakGlassForm, DecideAlertForm
 from .models import AccessAlert, Notification
 from .policy import role_view, scoped_view
@@ -42,7 +41,7 @@ def break_glass_refusal(request, person, form=None, status=403):
 @scoped_view
 @require_POST
 def break_glass(request, pk):
-    person = get_object_or_404(Person, pk=pk)
+    person = get_object_or_404(subjects.get().person, pk=pk)
     form = BreakGlassForm(request.POST)
     if form.is_valid():
         try:
@@ -107,7 +106,7 @@ def decide(request, pk):
 @require_GET
 def person_log(request, pk):
     """Who looked at this file (the officer's own look is logged too)."""
-    person = get_object_or_404(Person, pk=pk)
+    person = get_object_or_404(subjects.get().person, pk=pk)
     log_access(
         request,
         person_id=person.pk,

@@ -300,3 +300,22 @@ def test_a_task_is_logged_under_involvement_for_its_assignee_and_team_scope_for_
     )
     assert policy.task_grant(world["employee"], task) == AccessLogEntry.Grant.INVOLVEMENT
     assert policy.task_grant(world["colleague"], task) == AccessLogEntry.Grant.TEAM
+
+
+def test_the_task_page_logs_the_view_under_the_task_grant(client, world, team_noord):
+    """The page's access-log row carries access.policy.task_grant: involvement for the assignee,
+    team scope for a colleague of the assigned team, and the out-of-team employee is refused."""
+    task = RetentionTaskFactory(
+        contact_moment__person=world["tenant"],
+        assigned_to=world["employee"],
+        assigned_team=team_noord,
+    )
+    url = reverse("contacts:task", args=[task.pk])
+    for who, grant in (("employee", "involvement"), ("colleague", "team")):
+        client.force_login(world[who])
+        assert client.get(url).status_code == 200
+        row = AccessLogEntry.objects.filter(actor=world[who], what=AccessLogEntry.What.TASK).get()
+        assert (row.person_id, row.object_id, row.grant) == (world["tenant"].pk, task.pk, grant)
+    client.force_login(world["zuid_leader"])
+    assert client.get(url).status_code == 403
+    assert not AccessLogEntry.objects.filter(actor=world["zuid_leader"]).exists()

@@ -323,7 +323,13 @@ def test_tasks_of_the_clients_teams_are_listed_taken_and_closed(client, open_tas
         "patch", "api:task", {"status": "in_progress"}, kwargs={"id": open_task["zuid"].pk}
     )
     assert other.status_code == 404
-    assert access_rows(api, AccessLogEntry.What.TASK).exists()
+    # Every read is logged under access.policy.task_grant: the team's task is seen under team
+    # scope until the client took it (status in progress assigns it), then under involvement.
+    rows = access_rows(api, AccessLogEntry.What.TASK).order_by("pk")
+    person_id = open_task["noord"].contact_moment.person_id
+    assert {(row.person_id, row.object_id) for row in rows} == {(person_id, task.pk)}
+    assert rows[0].grant == "team" and rows.last().grant == "involvement"
+    assert rows.count() == 3  # the list and the two accepted changes, not the refused ones
 
 
 def test_a_task_follows_up_an_open_contact_only(client, open_task, tenants, team_noord):
