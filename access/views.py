@@ -5,10 +5,10 @@ import datetime
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,6 +16,7 @@ from accounts import roles
 from accounts.models import User
 from audit.models import AccessLogEntry
 from audit.services import log_access
+from klantcontact.redirects import safe_next
 
 from . import services, subjects
 from .forms import BreakGlassForm, DecideAlertForm
@@ -58,10 +59,13 @@ def break_glass(request, pk):
                 )
                 % {"hours": request_hours()},
             )
-            target = request.POST.get("next", "")
-            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-                target = reverse("contacts:card", args=[person.pk])
-            return redirect(target)
+            return HttpResponseRedirect(
+                safe_next(
+                    request,
+                    reverse("contacts:card", args=[person.pk]),
+                    candidate=request.POST.get("next", ""),
+                )
+            )
     return break_glass_refusal(request, person, form=form, status=400)
 
 

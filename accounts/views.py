@@ -7,11 +7,12 @@ from django.conf import settings
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from klantcontact.redirects import safe_next
 
 from . import otp, roles, services
 from .decorators import role_view, scoped_view
@@ -31,12 +32,7 @@ def team_overview(request):
 
 
 def _next_url(request) -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
+    return safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL))
 
 
 def _throttled_message(retry_after) -> str:

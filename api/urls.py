@@ -4,6 +4,8 @@ data); anything else under /api/v1/ answers problem+json (401 without a token, e
 
 from django.urls import path, re_path
 
+from klantcontact import converters  # noqa: F401 - registers <id:...>
+
 from . import docs
 from .permissions import token_view
 from .views import (
@@ -31,14 +33,14 @@ urlpatterns = [
     path("docs/", docs.docs_view, name="docs"),
     path("caller-lookup/", api(lookup.CallerLookupView), name="caller_lookup"),
     path("persons/", api(persons.PersonSearchView), name="persons"),
-    path("persons/<int:id>/", api(persons.PersonDetailView), name="person"),
+    path("persons/<id:id>/", api(persons.PersonDetailView), name="person"),
     path(
-        "persons/<int:id>/contact-moments/",
+        "persons/<id:id>/contact-moments/",
         api(contact_moments.PersonContactMomentsView),
         name="person_contact_moments",
     ),
     path("tasks/", api(tasks.TaskListView), name="tasks"),
-    path("tasks/<int:id>/", api(tasks.TaskDetailView), name="task"),
+    path("tasks/<id:id>/", api(tasks.TaskDetailView), name="task"),
     path("knowledge/articles/", api(knowledge.ArticleSearchView), name="articles"),
     path("reference/code-lists/", api(reference.CodeListsView), name="code_lists"),
     path("reference/code-lists/<str:soort>/", api(reference.CodeListView), name="code_list"),

@@ -5,11 +5,10 @@ Thin: the rules are in ``contacts.services``, the reads in ``contacts.selectors`
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,7 +19,8 @@ from accounts.services import teams_led_by, teams_of
 from audit.models import AccessLogEntry
 from audit.services import log_access, log_search_results
 from dataminimisation.forms import record_override
-from klantcontact.forms import add_service_errors
+from klantcontact.forms import add_service_errors, page_number
+from klantcontact.redirects import safe_next
 
 from . import charts, exports, hooks, selectors, services
 from .forms import (
@@ -143,10 +143,7 @@ def _caller_context(request, person):
 def person_card(request, person):
     _log_card_view(request, person)
     filter_form = TimelineFilterForm(request.GET or None)
-    try:
-        page = int(request.GET.get("pagina", "1"))
-    except ValueError:
-        page = 1
+    page = page_number(request.GET.get("pagina"))
     timeline = selectors.timeline(person, filter_form.filters(), page)
     person = selectors.load_card_details(person)
     query = request.GET.copy()
@@ -253,10 +250,7 @@ def mandate_register(request, person):
 @require_GET
 def task_inbox(request):
     mine = request.GET.get("mijn") == "1"
-    try:
-        page = int(request.GET.get("pagina", "1"))
-    except ValueError:
-        page = 1
+    page = page_number(request.GET.get("pagina"))
     inbox = selectors.inbox_page(request.user, mine_only=mine, page=page)
     return render(
         request,
@@ -297,10 +291,7 @@ def _task_page(request, task, *, close_form=None, status=200):
 
 
 def _back(request, default):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(default)
+    return HttpResponseRedirect(safe_next(request, default, candidate=request.POST.get("next", "")))
 
 
 @task_view

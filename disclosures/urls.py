@@ -2,13 +2,15 @@
 
 from django.urls import path
 
+from klantcontact import converters  # noqa: F401 - registers <id:...>
+
 from . import notice_views, views
 
 app_name = "disclosures"
 
 urlpatterns = [
-    path("klanten/<int:pk>/verstrekking/", views.record, name="record"),
-    path("verstrekkingen/kennisgeving/<int:pk>/", notice_views.mark_notice, name="mark_notice"),
+    path("klanten/<id:pk>/verstrekking/", views.record, name="record"),
+    path("verstrekkingen/kennisgeving/<id:pk>/", notice_views.mark_notice, name="mark_notice"),
 ]
 
 # The AVG officer's oversight of the log (issue 24, point 6).

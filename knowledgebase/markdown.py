@@ -30,17 +30,32 @@ _INLINE_RE = re.compile(
     r"|(?<![\w])_(?P<under_text>[^\s_](?:[^_]*?[^\s_])?)_(?![\w]))"
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SAFE_URL_RE = re.compile(
-    r"^(?:https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`]*)?"  # absolute http(s)
-    r"|/(?!/)[^\s<>\"'`:]*"  # a path on this site
-    r"|#[A-Za-z0-9_-]+)$"  # an anchor on the page
+# Links an article may carry (issue 18): https, mail, telephone, a path on this site that starts
+# with exactly one "/", or an anchor on the page. Whitespace, control characters, quotes and
+# backslashes are refused anywhere: browsers drop tabs and newlines from a URL and read a
+# backslash as a slash, so "/<backslash>evil.example" or "/<tab>/evil.example" would become the
+# protocol-relative link "//evil.example". ``http:`` is refused too: an article sends staff off
+# the site only over TLS.
+_URL_CHARS = r"[^\s<>\"'`\\\x00-\x1f\x7f]"
+_SAFE_URL_RES = (
+    re.compile(
+        rf"^https://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{{1,5}})?(?:[/?#]{_URL_CHARS}*)?$"
+    ),
+    re.compile(r"^/(?![/\\])[^\s<>\"'`\\:\x00-\x1f\x7f]*$"),
+    re.compile(r"^#[A-Za-z0-9_-]+$"),
+    re.compile(r"^mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$"),
+    re.compile(r"^tel:\+?[0-9][0-9-]{2,19}$"),
 )
 
 
 def safe_url(url: str) -> str | None:
-    """The URL if it may be linked to, else None."""
-    url = (url or "").strip()
-    return url if _SAFE_URL_RE.match(url) else None
+    """The URL if it may be linked to, else None (``_SAFE_URL_RES``). Only leading and trailing
+    spaces are forgiven; the scheme is compared case-insensitively."""
+    url = (url or "").strip(" ")
+    scheme, colon, rest = url.partition(":")
+    if colon and scheme.isascii() and scheme.isalpha():
+        url = scheme.lower() + ":" + rest
+    return url if any(pattern.match(url) for pattern in _SAFE_URL_RES) else None
 
 
 def _inline(text: str, depth: int = 0) -> str:
@@ -58,7 +73,7 @@ def _inline(text: str, depth: int = 0) -> str:
             url = safe_url(match.group("link_url"))
             if url is None:
                 out.append(label)
-            elif url.startswith("http"):
+            elif url.startswith("https:"):
                 out.append(f'<a href="{escape(url)}" rel="noopener noreferrer">{label}</a>')
             else:
                 out.append(f'<a href="{escape(url)}">{label}</a>')

@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from klantcontact import converters  # noqa: F401 - registers <id:...>
+
 from . import views
 
 app_name = "knowledgebase"
@@ -11,7 +13,7 @@ urlpatterns = [
     path("suggesties/", views.suggestions, name="suggestions"),
     path("hiaten/", views.gaps, name="gaps"),
     path("hiaten/melden/", views.report_gap, name="report_gap"),
-    path("hiaten/<int:pk>/", views.gap_action, name="gap_action"),
+    path("hiaten/<id:pk>/", views.gap_action, name="gap_action"),
     path("overzicht/", views.dashboard, name="dashboard"),
     path("artikel/<slug:slug>/", views.article_detail, name="article"),
     path("artikel/<slug:slug>/feedback/", views.article_feedback, name="article_feedback"),

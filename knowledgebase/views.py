@@ -7,12 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from access.policy import content_view
+from klantcontact.redirects import redirect_next
 
 from . import history, selectors, services, text
 from .forms import (
@@ -36,15 +36,6 @@ SESSION_LAST_GAP = "kb_last_gap"
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
-
-
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 def _record_gap_once(request, query: str, source: str) -> SearchGap | None:
@@ -244,17 +235,20 @@ def article_versions(request, slug):
 
 
 @never_cache
-@require_GET
+@require_POST
 @content_view
 def suggestions(request):
-    """HTML fragment with the best articles for what the employee typed (contact form)."""
+    """HTML fragment with the best articles for what the employee typed (contact form).
+
+    POST, not GET: the text is what the employee is writing about a tenant, health and all, and
+    a query string ends up in server and proxy logs and the browser history (issue 18)."""
     _require(services.can_read(request.user))
-    query = (request.GET.get("q") or "")[:400]
+    query = (request.POST.get("q") or "")[:400]
     result = None
     if len(query.strip()) >= 3:
         result = search_articles(
             query,
-            channel=request.GET.get("channel") or None,
+            channel=request.POST.get("channel") or None,
             limit=SUGGESTION_LIMIT,
             as_you_type=True,
         )
@@ -283,7 +277,7 @@ def report_gap(request):
         )
     else:
         messages.info(request, _("This was already passed on to the administrator."))
-    return redirect(_safe_next(request, reverse("knowledgebase:search")))
+    return redirect_next(request, reverse("knowledgebase:search"))
 
 
 @require_GET
@@ -336,7 +330,7 @@ def gap_action(request, pk):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return redirect(_safe_next(request, reverse("knowledgebase:gaps")))
+        return redirect_next(request, reverse("knowledgebase:gaps"))
     action = form.cleaned_data["action"]
     if action == "resolve":
         services.resolve_gap(gap, form.cleaned_data["article"], by=request.user)
@@ -347,4 +341,4 @@ def gap_action(request, pk):
     else:
         services.reopen_gap(gap, by=request.user)
         messages.success(request, _("Reopened."))
-    return redirect(_safe_next(request, reverse("knowledgebase:gaps")))
+    return redirect_next(request, reverse("knowledgebase:gaps"))

@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from klantcontact import converters  # noqa: F401 - registers <id:...>
+
 from . import views
 
 app_name = "processingregister"
@@ -20,12 +22,12 @@ urlpatterns = [
     path("niet-gekoppeld/", views.unbound, name="unbound"),
     path("overeenkomsten/", views.agreements, name="agreements"),
     path(
-        "overeenkomsten/<int:pk>/document/",
+        "overeenkomsten/<id:pk>/document/",
         views.agreement_document,
         name="agreement_document",
     ),
     path("datalekken/", views.breaches, name="breaches"),
     path("datalekken/datalekkenregister.csv", views.breaches_csv, name="breaches_csv"),
-    path("datalekken/<int:pk>/", views.breach_detail, name="breach_detail"),
+    path("datalekken/<id:pk>/", views.breach_detail, name="breach_detail"),
     path("inventarisatie/", views.inventory, name="inventory"),
 ]

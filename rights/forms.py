@@ -270,6 +270,10 @@ class ListFilterForm(forms.Form):
     )
 
 
+# The AVG applies from 25 May 2018: the first month a request under it can be in the report.
+REPORT_FIRST_MONTH = datetime.date(2018, 5, 1)
+
+
 class ReportForm(forms.Form):
     month = forms.CharField(
         label=_("Up to and including month"),
@@ -282,6 +286,15 @@ class ReportForm(forms.Form):
         if not value:
             return timezone.localdate().replace(day=1)
         try:
-            return datetime.datetime.strptime(value, "%Y-%m").date()
+            month = datetime.datetime.strptime(value, "%Y-%m").date()
         except ValueError as exc:
             raise forms.ValidationError(_("Choose a month.")) from exc
+        # Requests exist from the AVG's start (May 2018) until now; a month far outside that
+        # is a typing error, and the year 1 made the report's twelve months before it a 500.
+        this_month = timezone.localdate().replace(day=1)
+        if not REPORT_FIRST_MONTH <= month <= this_month:
+            raise forms.ValidationError(
+                _("Choose a month between %(first)s and %(last)s.")
+                % {"first": f"{REPORT_FIRST_MONTH:%m-%Y}", "last": f"{this_month:%m-%Y}"}
+            )
+        return month

@@ -10,9 +10,9 @@ with the reason it is still there, and the list may only shrink.
 
 Only the project's own code counts (not migrations, not tests). ``<app>/personal_data.py`` are
 declarations for the registry at the bottom, like models for Django. The infrastructure modules
-of the project package (``klantcontact.content``, ``.db``, ``.enqueue``, ``.errors``, ``.forms``,
-``.widgets``) are the bottom layer; the rest of ``klantcontact`` (urls, settings, views,
-navigation) is the top.
+of the project package (``klantcontact.content``, ``.converters``, ``.db``, ``.enqueue``,
+``.errors``, ``.forms``, ``.redirects``, ``.widgets``) are the bottom layer; the rest of
+``klantcontact`` (urls, settings, views, navigation) is the top.
 """
 
 from __future__ import annotations
@@ -38,10 +38,12 @@ LAYERS: list[tuple[str, ...]] = [
 LAYER_OF = {app: index for index, apps in enumerate(LAYERS) for app in apps}
 INFRA = {
     "klantcontact.content",
+    "klantcontact.converters",
     "klantcontact.db",
     "klantcontact.enqueue",
     "klantcontact.errors",
     "klantcontact.forms",
+    "klantcontact.redirects",
     "klantcontact.widgets",
 }
 

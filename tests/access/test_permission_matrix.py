@@ -150,7 +150,16 @@ def request(client, pattern, name, kwargs):
     response = client.get(url)
     if response.status_code == 405:  # POST-only action
         response = client.post(url, {})
+    assert_not_stored(response, name)
     return response
+
+
+def assert_not_stored(response, name):
+    """Every page of the walk may hold personal data, whatever its answer (issue 18): a shared
+    desk PC or a proxy must not keep it (klantcontact.middleware.SecurityHeadersMiddleware)."""
+    cache_control = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    assert {"no-store", "private"} <= cache_control, f"{name}: {response.get('Cache-Control')}"
+    assert "camera=()" in response.get("Permissions-Policy", ""), name
 
 
 def is_break_glass_page(response):

@@ -174,6 +174,10 @@ def test_with_the_scope_the_call_succeeds(client, world, endpoint):
     _api, token = api_client([scope], teams=[world["team"]])
     response = send(client, world, endpoint, token)
     assert response.status_code == expected, response.content
+    # An API answer may hold personal data: never stored by a proxy or client cache (issue 18).
+    assert {"no-store", "private"} <= {
+        part.strip() for part in response["Cache-Control"].split(",")
+    }, response["Cache-Control"]
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=IDS)

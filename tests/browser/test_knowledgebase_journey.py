@@ -90,8 +90,13 @@ def test_suggestion_while_registering_is_opened_linked_and_marked_helpful(
     assert "Typ het onderwerp of de samenvatting" in panel.inner_text()
 
     page.get_by_label("Onderwerp").select_option(label="Reparatieverzoek")
-    with page.expect_response(lambda r: "/kennisbank/suggesties/" in r.url and "plafond" in r.url):
+    with page.expect_request(
+        lambda r: "/kennisbank/suggesties/" in r.url and "plafond" in (r.post_data or "")
+    ) as asked:
         page.get_by_label("Samenvatting").fill("Water komt door het plafond van de badkamer")
+    # The typed text goes in the body, never in the URL (server and proxy logs; issue 18).
+    assert asked.value.method == "POST" and "plafond" not in asked.value.url
+    assert asked.value.response().ok
     suggestion = panel.locator(f"li[data-kb-id='{lekkage.pk}']")
     suggestion.wait_for()
     page.wait_for_function(

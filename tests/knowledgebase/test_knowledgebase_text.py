@@ -65,12 +65,70 @@ def test_markdown_never_passes_html_or_unsafe_links(source):
     }
 
 
-def test_safe_url_allows_only_http_and_site_paths():
-    assert safe_url("https://example.nl/a?b=1#c") == "https://example.nl/a?b=1#c"
-    assert safe_url("/kennisbank/") == "/kennisbank/"
-    assert safe_url("#stappen") == "#stappen"
-    for url in ("javascript:alert(1)", "mailto:a@b.nl", "//x.nl", "ftp://x.nl", "artikel:x", ""):
-        assert safe_url(url) is None, url
+def test_safe_url_allows_https_mail_telephone_and_site_paths():
+    for url in (
+        "https://example.nl/a?b=1#c",
+        "https://www.rijksoverheid.nl:443/onderwerpen/huurwoning",
+        "/kennisbank/",
+        "/kennisbank/?q=lekkage#stappen",
+        "#stappen",
+        "mailto:woonservice@corporatie.nl",
+        "tel:+31201234567",
+        "tel:020-1234567",
+    ):
+        assert safe_url(url) == url, url
+    assert safe_url("HTTPS://example.nl/") == "https://example.nl/"
+
+
+# The usual open-redirect and script bypasses: each must render as plain text.
+BYPASSES = (
+    "/\\evil.example",
+    "/\\/evil.example",
+    "\\\\evil.example",
+    "//evil.example",
+    "///evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r/evil.example",
+    "\t//evil.example",
+    "http://example.nl/",
+    "https:evil.example",
+    "https:/evil.example",
+    "https:///evil.example",
+    "https://example.nl@evil.example/",
+    "https://evil.example\\@example.nl/",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    "ftp://x.nl",
+    "mailto:a@b.nl?bcc=all@evil.example",
+    "mailto:a@b.nl\nbcc:all@evil.example",
+    "tel:javascript:alert(1)",
+    "artikel:x",
+    "/javascript:alert(1)",
+    "",
+)
+
+
+@pytest.mark.parametrize("url", BYPASSES)
+def test_safe_url_refuses_the_usual_bypasses(url):
+    assert safe_url(url) is None
+    html = render_markdown(f"[klik]({url})")
+    assert "<a " not in html and "klik" in html
+
+
+def test_an_article_link_off_the_site_opens_without_referrer():
+    html = render_markdown(
+        "[Huurcommissie](https://www.huurcommissie.nl/) en [de kennisbank](/kennisbank/)"
+    )
+    assert (
+        '<a href="https://www.huurcommissie.nl/" rel="noopener noreferrer">Huurcommissie</a>'
+        in html
+    )
+    assert '<a href="/kennisbank/">de kennisbank</a>' in html
 
 
 def test_markdown_to_text_keeps_only_the_words():

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.template import Context, Template
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from accounts import roles
@@ -82,7 +82,7 @@ def test_who_may_open_which_page(client, make_user, employee, editor, lekkage):
     leader = make_user("tl", roles=[roles.TEAM_LEADER])
     pages = {
         "search": reverse("knowledgebase:search"),
-        "suggestions": reverse("knowledgebase:suggestions") + "?q=lekkage",
+        "suggestions": reverse("knowledgebase:suggestions"),
         "article": lekkage.get_absolute_url(),
         "dashboard": reverse("knowledgebase:dashboard"),
         "gaps": reverse("knowledgebase:gaps"),
@@ -100,7 +100,10 @@ def test_who_may_open_which_page(client, make_user, employee, editor, lekkage):
         else:
             client.force_login(user)
         for name, url in pages.items():
-            status = client.get(url).status_code
+            if name == "suggestions":
+                status = client.post(url, {"q": "lekkage"}).status_code
+            else:
+                status = client.get(url).status_code
             assert status == (200 if name in allowed else 403), (user.username, name, status)
 
 
@@ -108,17 +111,28 @@ def test_suggestions_fragment(client, employee, lekkage):
     ArticleFactory(title="Schimmel en vocht", slug="schimmel")
     client.force_login(employee)
     url = reverse("knowledgebase:suggestions")
-    short = client.get(url, {"q": "le"}).content.decode()
+    short = client.post(url, {"q": "le"}).content.decode()
     assert 'data-kb-count="0"' in short and "<li" not in short
-    response = client.get(url, {"q": "Reparatieverzoek Water komt door het plafond, lekka"})
+    response = client.post(url, {"q": "Reparatieverzoek Water komt door het plafond, lekka"})
     html = response.content.decode()
-    assert response["Cache-Control"].startswith("max-age=0")
+    assert {"no-store", "private"} <= set(response["Cache-Control"].replace(" ", "").split(","))
     assert "<html" not in html and "<script" not in html
     assert f'data-kb-id="{lekkage.pk}"' in html
     assert "data-kb-open" in html and f'href="{lekkage.get_absolute_url()}"' in html
     assert html.count("<li") <= 5
-    none = client.get(url, {"q": "zwembad aanleggen"}).content.decode()
+    none = client.post(url, {"q": "zwembad aanleggen"}).content.decode()
     assert 'data-kb-count="0"' in none and "Geen passend artikel" in none
+
+
+def test_suggestions_take_the_text_in_the_body_never_in_the_url(client, employee, lekkage):
+    """What the employee types may be health data: a GET with it in the query string (which
+    lands in server and proxy logs) is refused, and the POST is CSRF-protected like any form."""
+    client.force_login(employee)
+    url = reverse("knowledgebase:suggestions")
+    assert client.get(url, {"q": "lekkage, mevrouw heeft diabetes"}).status_code == 405
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(employee)
+    assert strict.post(url, {"q": "lekkage"}).status_code == 403
 
 
 def test_suggestions_respect_the_channel(client, employee, reference_codes):
@@ -132,7 +146,7 @@ def test_suggestions_respect_the_channel(client, employee, reference_codes):
     url = reverse("knowledgebase:suggestions")
     assert (
         f'data-kb-id="{article.pk}"'
-        in client.get(url, {"q": "identiteit controleren", "channel": desk.pk}).content.decode()
+        in client.post(url, {"q": "identiteit controleren", "channel": desk.pk}).content.decode()
     )
     assert (
         f'data-kb-id="{article.pk}"'

@@ -125,9 +125,17 @@
     }
     if (this.controller) this.controller.abort();
     this.controller = window.AbortController ? new AbortController() : null;
-    var url = this.url + "?q=" + encodeURIComponent(query) + (channel ? "&channel=" + encodeURIComponent(channel) : "");
+    // The text goes in the body, never in the URL: it may say things about the tenant that must
+    // not land in server or proxy logs.
+    var body = new FormData();
+    body.append("q", query);
+    if (channel) body.append("channel", channel);
+    var token = this.form ? this.form.querySelector('input[name="csrfmiddlewaretoken"]') : null;
+    if (token) body.append("csrfmiddlewaretoken", token.value);
     this.aside.setAttribute("aria-busy", "true");
-    window.fetch(url, {
+    window.fetch(this.url, {
+      method: "POST",
+      body: body,
       credentials: "same-origin",
       headers: { "X-Requested-With": "XMLHttpRequest" },
       signal: this.controller ? this.controller.signal : undefined
