@@ -11,6 +11,7 @@ from django.db.models.functions import Concat, Lower
 from django.utils import timezone
 
 from access import policy as access
+from accounts.models import User
 from persondata import restriction
 
 from ..models import EmailAddress, Person, PhoneNumber, Tenancy
@@ -151,3 +152,26 @@ def current_tenancy(person: Person, day: datetime.date | None = None):
         if tenancy.is_current(day):
             return tenancy
     return tenancies[0] if tenancies else None
+
+
+def name_words_among(words) -> set[str]:
+    """Which of ``words`` (lower case) are the given name or surname of a person in the register
+    or of an employee: for texts that must not keep names (the knowledge gaps). A word matches
+    a whole given name or surname, case-insensitively (a surname of two words, "El Amrani",
+    only as a whole; the common-name list has "Amrani"). Two queries, on the person's
+    lower-case surname index and the employees' table."""
+    words = {w for w in words if len(w) >= 2}
+    if not words:
+        return set()
+    persons = Person.objects.annotate(
+        surname_lower=Lower("surname"), given_lower=Lower("given_name")
+    ).filter(Q(surname_lower__in=words) | Q(given_lower__in=words))
+    found = set()
+    for surname, given in persons.values_list("surname_lower", "given_lower")[:1000]:
+        found |= set(surname.split()) | {given}
+    employees = User.objects.annotate(
+        first_lower=Lower("first_name"), last_lower=Lower("last_name")
+    ).filter(Q(first_lower__in=words) | Q(last_lower__in=words))
+    for first, last in employees.values_list("first_lower", "last_lower")[:1000]:
+        found |= set(first.split()) | set(last.split())
+    return found & words

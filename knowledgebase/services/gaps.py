@@ -7,8 +7,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from contacts.selectors import name_words_among
+from referencedata.names import common_name_words
+
 from .. import text
-from ..models import Article, SearchGap
+from ..models import Article, SearchGap, VocabularyWord
 
 # Gaps hold no personal data, but nobody needs them forever either.
 GAP_RETENTION_DAYS = 365
@@ -20,7 +23,7 @@ def record_gap(query: str, *, source: str = SearchGap.Source.NO_RESULTS) -> Sear
 
     Returns None when nothing meaningful is left after scrubbing.
     """
-    scrubbed = text.strip_personal_data(query)
+    scrubbed = strip_names(text.strip_personal_data(query))
     key = text.gap_key(scrubbed)
     if not key or len(scrubbed) < 3:
         return None
@@ -54,6 +57,23 @@ def record_gap(query: str, *, source: str = SearchGap.Source.NO_RESULTS) -> Sear
         except IntegrityError:  # a parallel request created it first; update that one
             continue
     return None
+
+
+def strip_names(scrubbed: str) -> str:
+    """``scrubbed`` (lower case, see ``text.strip_personal_data``) without the words that are a
+    name: a common Dutch given name or surname (``referencedata.names``), or the name of a person
+    in the register or an employee. Staff search "lekkage jansen" or "terugbellen fatima"; a gap
+    is about the subject, never about who asked (issue 18).
+
+    A name that is also a word of the searchable articles ("post", "groen", "bos", "visser") is
+    kept: it says what the search was about, and alone it identifies nobody."""
+    words = scrubbed.split()
+    candidates = {w for w in words if w in common_name_words()} | name_words_among(set(words))
+    if candidates:
+        candidates -= set(
+            VocabularyWord.objects.filter(word__in=candidates).values_list("word", flat=True)
+        )
+    return " ".join(w for w in words if w not in candidates)
 
 
 def resolve_gap(gap: SearchGap, article: Article, *, by=None) -> SearchGap:

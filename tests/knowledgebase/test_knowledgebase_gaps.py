@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts import roles
 from knowledgebase import services
 from knowledgebase.models import SearchGap
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, PersonFactory
 from tests.support.auth import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,27 @@ def test_no_personal_data_lands_in_a_gap(typed, personal):
     assert "@" not in stored
     for value in personal:
         assert value not in stored, (typed, stored)
+
+
+def test_names_without_a_form_of_address_are_stripped_too():
+    """The finding (issue 18): "lekkage jansen" kept the tenant's name. Common Dutch names, and
+    the names of persons in the register and of employees, are stripped."""
+    PersonFactory(given_name="Wubbo", surname="Okkerse")
+    make = services.record_gap
+    gap = make("lekkage jansen badkamer fatima")
+    assert stored_text(gap).split() and not {"jansen", "fatima"} & set(stored_text(gap).split())
+    assert "lekkage" in gap.example and "badkamer" in gap.example
+    gap = make("Okkerse belt over Wubbo zijn schimmel")
+    assert "okkerse" not in stored_text(gap) and "wubbo" not in stored_text(gap)
+    assert "schimmel" in gap.example
+
+
+def test_a_name_that_is_also_a_word_of_the_articles_is_kept(reference_codes):
+    """'post' is a common surname and an everyday word: when the articles use it, it stays."""
+    ArticleFactory(title="Post niet ontvangen", body="Geen post ontvangen? Controleer het adres.")
+    gap = services.record_gap("post bakker niet bezorgd")
+    assert "post" in gap.example.split()
+    assert "bakker" not in stored_text(gap)
 
 
 def test_gaps_group_the_same_question_in_other_words():
