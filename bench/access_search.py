@@ -62,6 +62,8 @@ GIVEN = (
 PREFIXES = ("", "", "", "", "van", "de", "van der", "van den", "ter")
 
 
+# Long: the data set in one pass, persons then their tenancies, numbers and grants, so that one
+# seed always draws the same data.
 def generate(seed: int, persons: int, teams: int) -> None:
     rng = random.Random(seed)  # noqa: S311
     if Person.objects.count() >= persons:

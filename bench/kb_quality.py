@@ -46,6 +46,7 @@ def load_content() -> None:
     categories, _changed = demo.seed_categories()
     demo.seed_articles(categories)
     demo.seed_synonyms()
+    # The project's modules load only after django.setup(), which this script runs first.
     from knowledgebase import services
 
     services.rebuild_vocabulary()

@@ -83,6 +83,7 @@ def report(label, timings) -> float:
 
 def explain(query: str) -> None:
     """EXPLAIN ANALYZE of the statements one search runs."""
+    # The project's modules load only after django.setup(), which this script runs first.
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
@@ -98,6 +99,7 @@ def explain(query: str) -> None:
 
 
 def add_pseudo_words(count: int) -> None:
+    # Only this step needs it.
     import random
 
     rng = random.Random(30000)  # noqa: S311 (benchmark data)

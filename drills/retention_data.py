@@ -41,6 +41,7 @@ def guard() -> None:
 
 
 def reference():
+    # The project's modules load only after django.setup(), which this script runs first.
     from accounts.models import Team, User
     from accounts.services import create_team
     from contacts.catalogue import ensure_defaults
@@ -61,6 +62,7 @@ def reference():
 
 
 def the_rule():
+    # The project's modules load only after django.setup(), which this script runs first.
     from processingregister.categories import sync_data_categories
     from processingregister.models import PersonalDataCategory
     from retention.models import RetentionRule
@@ -86,7 +88,10 @@ def the_rule():
     return rule
 
 
+# Long: one pass writes the contacts with their tasks, holds and audit entries in step, so that
+# the drill can check each kind of row afterwards.
 def generate(total: int, every: int, held_persons: int) -> None:
+    # The project's modules load only after django.setup(), which this script runs first.
     from contacts.models import ContactMoment, Task
     from retention import services
 
@@ -213,6 +218,7 @@ def expectation() -> dict:
 
 
 def state() -> dict:
+    # The project's modules load only after django.setup(), which this script runs first.
     from retention.models import RetentionRun
 
     with connection.cursor() as cursor:

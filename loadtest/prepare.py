@@ -41,6 +41,7 @@ def guard(force: bool) -> None:
 
 @transaction.atomic
 def make_users(per_team: int, password: str) -> list:
+    # The project's modules load only after django.setup(), which this script runs first.
     from accounts import roles
     from accounts.models import Team, User
     from accounts.services import add_team_member, assign_role
@@ -65,6 +66,7 @@ def restricted_persons() -> set:
     """Persons under a processing restriction (art. 18 AVG): registering a contact is refused
     for them, rightly, so a colleague would not try; the load test leaves them out."""
     try:
+        # The project's modules load only after django.setup(), which this script runs first.
         from rights.models import ProcessingRestriction
     except ImportError:
         return set()
@@ -76,6 +78,7 @@ def restricted_persons() -> set:
 
 
 def fixture_for(user, rng: random.Random) -> dict:
+    # The project's modules load only after django.setup(), which this script runs first.
     from access.policy import persons_visible_to
     from contacts.models import PhoneNumber
 
@@ -102,6 +105,7 @@ def check_contact_form_can_be_filled() -> None:
     """The virtual users register contacts through the real form, which offers only subjects
     bound to an approved processing activity (purpose binding). Without any, every post would
     fail validation: say so now instead of after ten minutes of load."""
+    # The project's modules load only after django.setup(), which this script runs first.
     from contacts.models import ContactSubject
     from processingregister.services import selectable
 

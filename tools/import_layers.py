@@ -78,10 +78,14 @@ def imports(path: Path):
             for alias in node.names:
                 yield node.lineno, alias.name
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            yield node.lineno, node.module
-            # ``from klantcontact import enqueue`` names the module in the alias.
+            # ``from klantcontact import converters`` imports the module ``klantcontact.
+            # converters`` (not the package's ``__init__``); ``from x import name`` imports x.
+            package = ROOT.joinpath(*node.module.split("."))
             for alias in node.names:
-                yield node.lineno, f"{node.module}.{alias.name}"
+                if (package / f"{alias.name}.py").exists() or (package / alias.name).is_dir():
+                    yield node.lineno, f"{node.module}.{alias.name}"
+                else:
+                    yield node.lineno, node.module
 
 
 def edges():

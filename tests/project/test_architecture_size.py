@@ -36,7 +36,15 @@ def test_the_checks_find_what_they_look_for(tmp_path, monkeypatch):
         "    import json\n"
         "    # csv only on this path\n"
         "    import csv\n"
-        "    import os  # cycle with os\n" + "\n" * 400
+        "    import os  # cycle with os\n"
+        "def block():\n"
+        "    # models only after django.setup()\n"
+        "    from a import b\n"
+        "    from c import (\n"
+        "        d,\n"
+        "    )\n"
+        "    x = 1\n"
+        "    import e\n" + "\n" * 400
     )
     monkeypatch.setattr(code_size, "source_files", lambda: [app / "big.py"])
     monkeypatch.setattr(code_size, "ROOT", tmp_path)
@@ -44,4 +52,5 @@ def test_the_checks_find_what_they_look_for(tmp_path, monkeypatch):
     assert lines > code_size.MAX_MODULE_LINES
     assert code_size.long_modules() == {"audit/big.py": lines}
     assert code_size.long_functions() == {"audit/big.py:plain": 86}
-    assert code_size.unexplained_local_imports() == {"audit/big.py": 1}
+    # json has no reason; the block under its comment has; e (after code) has none.
+    assert code_size.unexplained_local_imports() == {"audit/big.py": 2}

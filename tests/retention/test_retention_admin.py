@@ -30,6 +30,7 @@ from tests.factories import (
     UserFactory,
     mandate_review_rule,
 )
+from tests.support.auth import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -54,19 +55,6 @@ def fresh_run_lock():
 @pytest.fixture
 def officer():
     return UserFactory(username="fg", roles=[roles.PRIVACY_OFFICER])
-
-
-def verified_login(client, user):
-    """Log in as an admin-page role, second factor included (staff roles need one)."""
-    client.force_login(user)
-    try:
-        from accounts import otp
-    except ImportError:  # no second factor in this build
-        return
-    session = client.session
-    otp.mark_session_verified(
-        session, otp.enrol_with_key(user, "3132333435363738393031323334353637383930")
-    )
 
 
 def banner(person) -> str:
