@@ -69,6 +69,8 @@ ROLE_PERMISSIONS = {
         "api.rotate_apiclient",
     ],
     PRIVACY_OFFICER: [
+        # The ERP import runs: who loaded what, when, and which rows were refused.
+        "erpimport.view_importrun",
         "accounts.view_team",
         # API clients (integrations): created, rotated and revoked by the administrator, the
         # AVG officer checks them against the register.

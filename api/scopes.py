@@ -15,6 +15,9 @@
   current tenant; the answer names nothing but the created records.
 - ``survey:export``: the survey bureau's e-mail list (``rights.services.survey_export``); only
   under a processor agreement covering the survey purpose.
+- ``erp:import``: the ERP sends batches of persons, units or tenancies
+  (``erpimport.services.import_rows``, as the ``import_erp`` command); the answer is the run's
+  report (counts and refused row numbers with reasons), never the rows.
 """
 
 from django.db import models
@@ -31,6 +34,7 @@ class Scope(models.TextChoices):
     PORTAL_INTAKE = "portal:intake", _("tenant portal intake")
     SURVEY_EXPORT = "survey:export", _("survey export (e-mail list)")
     DISCLOSURES_WRITE = "disclosures:write", _("record disclosures to third parties")
+    ERP_IMPORT = "erp:import", _("import persons, units and tenancies from the ERP")
 
 
 ALL_SCOPES = tuple(Scope.values)

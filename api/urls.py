@@ -11,6 +11,7 @@ from .permissions import token_view
 from .views import (
     contact_moments,
     disclosures,
+    imports,
     knowledge,
     lookup,
     not_found,
@@ -47,5 +48,10 @@ urlpatterns = [
     path("portal/intake/", api(portal.PortalIntakeView), name="portal_intake"),
     path("survey-export/", api(survey.SurveyExportView), name="survey_export"),
     path("disclosures/", api(disclosures.DisclosureCreateView), name="disclosures"),
+    re_path(
+        r"^imports/(?P<kind>persons|units|tenancies)/$",
+        api(imports.ImportBatchView),
+        name="imports",
+    ),
     re_path(r"^.*$", api(not_found.NotFoundView), name="not_found"),
 ]

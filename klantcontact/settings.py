@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "processingregister",
     "retention",
     "rights",
+    "erpimport",
     # The disclosure log (sharing with partners, art. 19 notices): above rights.
     "disclosures",
     "api",

@@ -30,7 +30,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("access", "dataminimisation", "processingregister"),
     ("contacts",),
     ("knowledgebase", "retention"),
-    ("rights",),
+    ("rights", "erpimport"),
     ("disclosures",),
     ("api",),
     ("klantcontact",),

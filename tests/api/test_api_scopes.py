@@ -154,6 +154,14 @@ ENDPOINTS = [
     ("api:portal_intake", "post", None, intake_body, "portal:intake", 201),
     ("api:survey_export", "get", None, None, "survey:export", 200),
     ("api:disclosures", "post", None, disclosure_body, "disclosures:write", 201),
+    (
+        "api:imports",
+        "post",
+        lambda w: {"kind": "persons"},
+        lambda w: {"rows": [{"relatienummer": "R900", "achternaam": "Jansen"}], "dry_run": True},
+        "erp:import",
+        200,
+    ),
 ]
 IDS = [f"{method} {name}" for name, method, *_rest in ENDPOINTS]
 
