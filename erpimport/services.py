@@ -34,7 +34,7 @@ from contacts.models import Person, Tenancy, Unit
 from referencedata.models import CodeList, ReferenceCode
 from retention.locks import DatabaseLease
 from retention.models import RetentionSchedule
-from retention.services import ALLOCATION, apply_event
+from retention.services import ALLOCATION, apply_event_to_persons
 from retention.signals import recompute_persons
 
 from . import rows as checks
@@ -186,8 +186,7 @@ def _retention_follows(result) -> None:
             .distinct()
         )
         recompute_persons(scheduled)
-    for person in Person.objects.filter(pk__in=result.new_tenants):
-        apply_event(ALLOCATION, person)
+    apply_event_to_persons(ALLOCATION, sorted(result.new_tenants))
 
 
 def _end_missing(run, seen: set, *, max_end_share: float) -> None:

@@ -30,7 +30,7 @@ from ..selectors import (
     schedule_counts,
 )
 from .erasures import ErasureRefused, Kept, append_erasure_log, erase_person, erasure_preview
-from .events import ALLOCATION, apply_event
+from .events import ALLOCATION, apply_event, apply_event_to_persons
 from .holds import place_hold, record_person_id, release_hold
 from .replay import erasures_to_replay, read_erasure_log, replay_erasures
 from .reviews import MAX_KEEP_YEARS, decide_review, may_decide, validate_decision
@@ -45,6 +45,7 @@ __all__ = [
     "Kept",
     "append_erasure_log",
     "apply_event",
+    "apply_event_to_persons",
     "decide_review",
     "erase_person",
     "erasure_preview",

@@ -15,6 +15,15 @@ ALLOCATION = "allocation"
 def apply_event(event_code: str, person, *, on: datetime.date | None = None):
     """Data that must go at an event goes now, not at night (e.g. medical urgency once a home
     is allocated). Returns the run report, or None when no record was affected."""
+    return apply_event_to_persons(event_code, [person.pk], on=on)
+
+
+def apply_event_to_persons(event_code: str, person_ids, *, on: datetime.date | None = None):
+    """``apply_event`` for many persons at once, as one run (the ERP import: a chunk of new
+    tenants). Returns the run report, or None when no record was affected."""
+    person_ids = [pk for pk in person_ids if pk is not None]
+    if not person_ids:
+        return None
     today = timezone.localdate()
     on = on or today
     rules = [
@@ -27,7 +36,7 @@ def apply_event(event_code: str, person, *, on: datetime.date | None = None):
     work = []
     for rule in engine.ordered(rules):
         pks = list(
-            rule.target_spec.records_of_persons([person.pk], rule).values_list("pk", flat=True)
+            rule.target_spec.records_of_persons(person_ids, rule).values_list("pk", flat=True)
         )
         if pks:
             work.append((rule, pks))
