@@ -418,6 +418,10 @@ LOGGING = {
 # application/problem+json, throttling per client (its own rate, in the default cache).
 API_DEFAULT_RATE_PER_MINUTE = env_int("API_DEFAULT_RATE_PER_MINUTE", 120)
 API_IDEMPOTENCY_KEY_HOURS = env_int("API_IDEMPOTENCY_KEY_HOURS", 24)
+# A client's token expires this many days after it is issued or rotated; the accountable
+# person and the API administrators are reminded this many days before.
+API_TOKEN_LIFETIME_DAYS = env_int("API_TOKEN_LIFETIME_DAYS", 365)
+API_TOKEN_REMINDER_DAYS = env_int("API_TOKEN_REMINDER_DAYS", 30)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ClientEnabled"],
