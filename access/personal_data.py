@@ -66,3 +66,10 @@ SUBJECT_DATA = {
 MENTIONS = {
     "Notification": Mentions(fields=("text", "link"), label=_("notifications to employees")),
 }
+
+# --- Free texts (persondata.free_text): the audit trail says they changed, not what they say
+
+FREE_TEXT = {
+    "BreakGlassGrant": ("explanation",),
+    "AccessAlert": ("outcome_note",),
+}

@@ -11,16 +11,19 @@ EMPLOYEE = "woonservice-medewerker"
 TEAM_LEADER = "teamleider"
 FUNCTIONAL_ADMINISTRATOR = "functioneel-beheerder"
 PRIVACY_OFFICER = "avg-functionaris"
+# Creates, widens and approves API clients (four eyes: never their own request).
+API_ADMINISTRATOR = "api-beheerder"
 
 ROLE_LABELS = {
     EMPLOYEE: _("Woonservice employee"),
     TEAM_LEADER: _("Team leader"),
     FUNCTIONAL_ADMINISTRATOR: _("Functional administrator"),
     PRIVACY_OFFICER: _("Privacy officer"),
+    API_ADMINISTRATOR: _("API administrator"),
 }
 ALL_ROLES = tuple(ROLE_LABELS)
 # Roles that work in the admin pages (is_staff).
-STAFF_ROLES = frozenset({FUNCTIONAL_ADMINISTRATOR, PRIVACY_OFFICER})
+STAFF_ROLES = frozenset({FUNCTIONAL_ADMINISTRATOR, PRIVACY_OFFICER, API_ADMINISTRATOR})
 
 # Model-level permissions per role ("app_label.codename"). Later features add theirs here.
 ROLE_PERMISSIONS = {
@@ -148,6 +151,15 @@ ROLE_PERMISSIONS = {
         "dataminimisation.view_sensitiveterm",
         "dataminimisation.add_sensitiveterm",
         "dataminimisation.change_sensitiveterm",
+    ],
+    # API clients: only this role (or a superuser) creates, widens and approves them; the
+    # functional administrator and the AVG officer alone cannot (api.grants.may_manage).
+    API_ADMINISTRATOR: [
+        "api.view_apiclient",
+        "api.add_apiclient",
+        "api.change_apiclient",
+        "api.rotate_apiclient",
+        "api.approve_apiclient",
     ],
 }
 

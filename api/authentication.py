@@ -1,16 +1,18 @@
 """Bearer-token authentication: ``Authorization: Bearer kc_<prefix>_<secret>``.
 
 API views authenticate by token only, never by session (so no CSRF and no login page): a
-request without a valid token gets 401 with ``WWW-Authenticate: Bearer``.
+request without a valid token gets 401 with ``WWW-Authenticate: Bearer``; an expired token gets
+401 ``urn:klantcontact:problem:token-expired``.
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from persondata import restriction
 
-from . import services
+from . import grants, services
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
@@ -29,6 +31,12 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         client = services.client_for_token(token)
         if client is None:
             raise exceptions.AuthenticationFailed(_("Invalid, revoked or inactive token."))
+        if grants.is_expired(client):
+            raise exceptions.AuthenticationFailed(
+                _("This token expired on %(date)s: ask for a new one (rotation).")
+                % {"date": timezone.localtime(client.token_expires_at).strftime("%d-%m-%Y")},
+                code="token_expired",
+            )
         services.touch(client)
         # The restriction guard (persondata.restriction) needs to know who writes.
         restriction.bind_actor(client.service_user)

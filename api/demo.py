@@ -3,6 +3,7 @@ survey bureau, each bound to its processing activity, with fixed demo tokens so 
 examples in docs/api.md work after ``make run``. Never use these tokens outside a demo."""
 
 from django.conf import settings
+from django.utils import timezone
 
 from accounts.models import Team
 from processingregister.models import Agreement, ProcessingActivity
@@ -20,6 +21,7 @@ DEMO_CLIENTS = (
         "activity": "telefonie",
         "agreement": "VO-2025-007",
         "teams": (),
+        "third_party": True,
         "token": "kc_demotelfon_demo-token-telefonie-niet-voor-productie",
     },
     {
@@ -28,8 +30,9 @@ DEMO_CLIENTS = (
         "description": "Reparatieverzoeken en vragen uit het huurdersportaal (kanaal INT).",
         "scopes": [Scope.PORTAL_INTAKE, Scope.KB_READ, Scope.REFERENCE_READ],
         "activity": "klantcontact",
-        "agreement": None,
+        "agreement": "VO-2024-002",  # hosting and management of the portal's processing
         "teams": (),
+        "third_party": False,
         "token": "kc_demoportal_demo-token-huurdersportaal-niet-voor-productie",
     },
     {
@@ -40,46 +43,55 @@ DEMO_CLIENTS = (
         "activity": "klanttevredenheid",
         "agreement": "VO-2024-011",
         "teams": (),
+        "third_party": True,
         "token": "kc_demoenquet_demo-token-klantmeter-niet-voor-productie",
     },
 )
 
 
 def ensure_client(spec: dict, *, token: str | None) -> tuple[ApiClient, bool]:
-    """Create or update a client from a spec (idempotent); sets the token when given."""
+    """Create or update a client from a spec (idempotent); sets the token when given.
+
+    Development only (``seed_demo`` under DEBUG, ``api_demo_client`` outside production): the
+    client counts as approved without a second person, like the clients that existed before
+    the four-eyes rule (migration 0002). Real clients are requested and approved in the admin.
+    """
     activity = ProcessingActivity.objects.get(code=spec["activity"])
-    agreement = Agreement.objects.get(reference=spec["agreement"]) if spec["agreement"] else None
+    agreement = _agreement(spec, activity)
     teams = list(Team.objects.filter(code__in=spec["teams"]))
     client = ApiClient.objects.filter(slug=spec["slug"]).first()
-    if client is None:
-        client, _token = services.create_client(
-            name=spec["name"],
-            slug=spec["slug"],
-            description=spec["description"],
-            scopes=spec["scopes"],
-            processing_activity=activity,
-            third_party=agreement is not None,
-            agreement=agreement,
-            teams=teams,
-            token=token,
-            rate_per_minute=spec.get("rate_per_minute", settings.API_DEFAULT_RATE_PER_MINUTE),
-        )
-        return client, True
+    created = client is None
+    if created:
+        client = ApiClient(slug=spec["slug"], service_user=services.service_user_for(spec["slug"]))
     client.name = spec["name"]
     client.description = spec["description"]
     client.scopes = sorted(spec["scopes"])
     client.processing_activity = activity
-    client.third_party = agreement is not None
+    client.third_party = spec.get("third_party", False)
     client.agreement = agreement
     client.is_active = True
-    if "rate_per_minute" in spec:
-        client.rate_per_minute = spec["rate_per_minute"]
+    client.approved_at = client.approved_at or timezone.now()
+    client.rate_per_minute = spec.get("rate_per_minute", settings.API_DEFAULT_RATE_PER_MINUTE)
     client.full_clean()
     client.save()
     services.sync_teams(client, teams)
-    if token and client.token_hash != services.hash_token(token):
+    if created or (token and client.token_hash != services.hash_token(token)):
         services.issue_token(client, token=token)
-    return client, False
+    return client, created
+
+
+def _agreement(spec: dict, activity):
+    """The spec's agreement, or else any agreement in force that covers the activity."""
+    if spec.get("agreement"):
+        return Agreement.objects.get(reference=spec["agreement"])
+    return next(
+        (
+            agreement
+            for agreement in Agreement.objects.filter(activities=activity).order_by("reference")
+            if services.agreement_state(agreement) in services.USABLE_AGREEMENT_STATES
+        ),
+        None,
+    )
 
 
 def seed_demo_data() -> list[str]:

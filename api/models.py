@@ -83,12 +83,45 @@ class ApiClient(models.Model):
         editable=False,
         verbose_name=_("created by"),
     )
+    accountable = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accountable person"),
+        help_text=_(
+            "The employee who answers for what this client reads; named on every access-log "
+            "row of the client."
+        ),
+    )
+    approved_at = models.DateTimeField(
+        _("approved at"),
+        null=True,
+        editable=False,
+        help_text=_("Empty: awaiting a second person's approval; the token does not work yet."),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("approved by"),
+    )
+    token_expires_at = models.DateTimeField(_("token expires at"), null=True, editable=False)
+    expiry_reminder_sent_for = models.DateTimeField(
+        _("expiry reminder sent for"), null=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("API client")
         verbose_name_plural = _("API clients")
         ordering = ["name"]
-        permissions = [("rotate_apiclient", _("Issue, rotate and revoke API client tokens"))]
+        permissions = [
+            ("rotate_apiclient", _("Issue, rotate and revoke API client tokens")),
+            ("approve_apiclient", _("Approve another person's API client request")),
+        ]
 
     def __str__(self):
         return self.name
@@ -107,6 +140,84 @@ class ApiClient(models.Model):
     @property
     def scope_labels(self) -> list[str]:
         return [str(Scope(code).label) for code in self.scopes or [] if code in Scope.values]
+
+
+class GrantRequest(models.Model):
+    """A request to create a client or to widen what it may do (scopes, teams, agreement).
+
+    Four eyes: it takes effect only when another authorised person approves it; the requester
+    can never decide their own request (``api.grants`` and the check constraint below).
+    Narrowing needs no request.
+    """
+
+    class Kind(models.TextChoices):
+        CREATE = "create", _("new client")
+        WIDEN = "widen", _("wider scopes, teams or agreement")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("awaiting approval")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    client = models.ForeignKey(
+        ApiClient,
+        on_delete=models.CASCADE,
+        related_name="grant_requests",
+        verbose_name=_("API client"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    scopes = models.JSONField(_("requested scopes"), default=list)
+    team_ids = models.JSONField(_("requested teams"), default=list)
+    agreement = models.ForeignKey(
+        "processingregister.Agreement",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("processor agreement"),
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True)
+
+    class Meta:
+        verbose_name = _("API client request")
+        verbose_name_plural = _("API client requests")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decided_by__isnull=True)
+                | ~models.Q(decided_by=models.F("requested_by")),
+                name="api_grant_four_eyes",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state="pending", decided_by__isnull=True)
+                | (~models.Q(state="pending") & models.Q(decided_by__isnull=False)),
+                name="api_grant_decided_by_someone",
+            ),
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=models.Q(state="pending"),
+                name="api_grant_one_pending",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Request #%(id)s") % {"id": self.pk}
 
 
 class IdempotencyKey(models.Model):

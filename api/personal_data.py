@@ -1,7 +1,8 @@
 """Personal-data inventory of the api app (see processingregister/inventory.py).
 
 A client is an integration, not a person; its service account and creator are employees'
-records (category 'medewerker'), its token is authorisation data (only a hash is kept). An
+records (category 'medewerker'), as are its accountable person and the requester and approver
+of each grant request (four eyes); its token is authorisation data (only a hash is kept). An
 idempotency key keeps the first response to a creating call for a day: that response names
 contact moments and tasks (category 'klantcontact').
 """
@@ -29,6 +30,23 @@ PERSONAL_DATA = {
         "created_at": NOT_PERSONAL,
         "updated_at": NOT_PERSONAL,
         "created_by": "medewerker",
+        "accountable": "medewerker",
+        "approved_at": "autorisatie",
+        "approved_by": "medewerker",
+        "token_expires_at": "autorisatie",
+        "expiry_reminder_sent_for": NOT_PERSONAL,
+    },
+    "GrantRequest": {
+        "client": NOT_PERSONAL,
+        "kind": NOT_PERSONAL,
+        "scopes": "autorisatie",
+        "team_ids": "autorisatie",
+        "agreement": NOT_PERSONAL,
+        "state": "autorisatie",
+        "requested_by": "medewerker",
+        "requested_at": "autorisatie",
+        "decided_by": "medewerker",
+        "decided_at": "autorisatie",
     },
     "IdempotencyKey": {
         "client": NOT_PERSONAL,

@@ -192,7 +192,7 @@ def _problem(status_code, description, serializer=ProblemSerializer):
 
 
 COMMON_ERRORS = {
-    **_problem(401, "No, an invalid, a revoked or an inactive token."),
+    **_problem(401, "No, an invalid, a revoked, an expired or an inactive token."),
     **_problem(403, "Client disabled (agreement gate) or scope missing."),
     **_problem(429, "Too many calls; see Retry-After."),
     **_problem(500, "Unexpected error."),

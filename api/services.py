@@ -36,7 +36,8 @@ from processingregister.services import agreement_state, is_approved
 from referencedata.models import CodeList, ReferenceCode
 from rights.services import check_not_restricted
 
-from .models import ApiClient
+from . import grants
+from .models import ApiClient, GrantRequest
 from .scopes import ALL_SCOPES
 
 TOKEN_PREFIX = "kc"  # noqa: S105  (the public label of the token format)
@@ -60,17 +61,25 @@ def new_token() -> str:
 # --- Validation -----------------------------------------------------------------------------
 
 
-def client_errors(client: ApiClient) -> dict[str, str]:
-    """The rules a client must meet to be saved; {field: Dutch message}."""
+def client_errors(client: ApiClient, day: datetime.date | None = None) -> dict[str, str]:
+    """The rules a client must meet to be saved or approved; {field: Dutch message}.
+
+    Every client, run by the corporation or by a third party, is bound to an agreement of the
+    processing register that is in force and covers the client's processing activity.
+    """
     errors = {}
     unknown = [scope for scope in client.scopes or [] if scope not in ALL_SCOPES]
     if unknown:
         errors["scopes"] = _("Unknown scope: %(scopes)s.") % {"scopes": ", ".join(unknown)}
     if client.processing_activity_id and not is_approved(client.processing_activity):
         errors["processing_activity"] = _("Choose an approved processing activity.")
-    if client.third_party and client.agreement_id is None:
-        errors["agreement"] = _("A third party needs the processor agreement that allows it.")
-    if client.agreement_id and client.processing_activity_id:
+    if client.agreement_id is None:
+        errors["agreement"] = _(
+            "Choose the processor agreement (processing register) that allows this client."
+        )
+    elif agreement_state(client.agreement, day) not in USABLE_AGREEMENT_STATES:
+        errors["agreement"] = _("This agreement is not in force.")
+    elif client.processing_activity_id:
         covered = client.agreement.activities.filter(pk=client.processing_activity_id).exists()
         if not covered:
             errors["agreement"] = _("This agreement does not cover the client's processing.")
@@ -78,16 +87,17 @@ def client_errors(client: ApiClient) -> dict[str, str]:
 
 
 def disabled_reason(client: ApiClient, day: datetime.date | None = None) -> str | None:
-    """Why a client with a valid token may do nothing now, or None (the agreement gate)."""
+    """Why a client with a valid token may do nothing now, or None (approval, agreement gate)."""
+    if client.approved_at is None:
+        return _("This client awaits a second person's approval.")
     if not is_approved(client.processing_activity):
         return _("The processing activity of this client is not approved.")
-    if client.third_party:
-        if client.agreement is None:
-            return _("This client has no processor agreement.")
-        if agreement_state(client.agreement, day) not in USABLE_AGREEMENT_STATES:
-            return _("The processor agreement of this client is not in force.")
-        if not client.agreement.activities.filter(pk=client.processing_activity_id).exists():
-            return _("The processor agreement of this client does not cover its processing.")
+    if client.agreement is None:
+        return _("This client has no processor agreement.")
+    if agreement_state(client.agreement, day) not in USABLE_AGREEMENT_STATES:
+        return _("The processor agreement of this client is not in force.")
+    if not client.agreement.activities.filter(pk=client.processing_activity_id).exists():
+        return _("The processor agreement of this client does not cover its processing.")
     return None
 
 
@@ -126,15 +136,21 @@ def create_client(
     slug: str,
     scopes,
     processing_activity,
+    requested_by,
+    accountable=None,
     third_party: bool = False,
     agreement=None,
     teams=(),
     rate_per_minute: int = 120,
     description: str = "",
-    created_by=None,
     token: str | None = None,
 ) -> tuple[ApiClient, str]:
-    """Register a client and issue its first token; returns (client, token shown once)."""
+    """Request a client and issue its first token; returns (client, token shown once).
+
+    The client awaits a second person's approval (``api.grants.approve``): until then its
+    token is refused. ``accountable`` (default: the requester) answers for its reads.
+    """
+    grants.require_manager(requested_by)
     client = ApiClient(
         name=name,
         slug=slug,
@@ -144,12 +160,21 @@ def create_client(
         agreement=agreement,
         rate_per_minute=rate_per_minute,
         description=description,
-        created_by=created_by,
+        created_by=requested_by,
+        accountable=accountable or requested_by,
     )
     client.service_user = service_user_for(slug)
     client.full_clean()
     client.save()
     sync_teams(client, teams)
+    grants.request_grant(
+        client,
+        kind=GrantRequest.Kind.CREATE,
+        scopes=client.scopes,
+        teams=teams,
+        agreement=agreement,
+        by=requested_by,
+    )
     return client, issue_token(client, token=token)
 
 
@@ -164,8 +189,17 @@ def issue_token(client: ApiClient, *, token: str | None = None) -> str:
     client.token_prefix = match.group(1)
     client.token_hash = hash_token(token)
     client.token_issued_at = timezone.now()
+    client.token_expires_at = grants.token_expiry(client.token_issued_at)
     client.revoked_at = None
-    client.save(update_fields=["token_prefix", "token_hash", "token_issued_at", "revoked_at"])
+    client.save(
+        update_fields=[
+            "token_prefix",
+            "token_hash",
+            "token_issued_at",
+            "token_expires_at",
+            "revoked_at",
+        ]
+    )
     return token
 
 
@@ -183,12 +217,15 @@ def revoke(client: ApiClient) -> ApiClient:
 
 
 def client_for_token(token: str) -> ApiClient | None:
-    """The active, unrevoked client this token belongs to, or None."""
+    """The active, unrevoked client this token belongs to, or None (expired tokens included:
+    the caller refuses them with their own message)."""
     match = TOKEN_PATTERN.match(token or "")
     if match is None:
         return None
     client = (
-        ApiClient.objects.select_related("service_user", "processing_activity", "agreement")
+        ApiClient.objects.select_related(
+            "service_user", "processing_activity", "agreement", "accountable"
+        )
         .filter(token_prefix=match.group(1), is_active=True, revoked_at__isnull=True)
         .first()
     )

@@ -171,3 +171,11 @@ MENTIONS = {
         fields=("export",), label=_("exports of periodic disclosures"), erase="blank"
     ),
 }
+
+# --- Free texts (persondata.free_text): the audit trail says they changed, not what they say
+
+FREE_TEXT = {
+    # A court order's reference and a case conference's name can say what the case is about.
+    "Disclosure": ("purpose", "meeting", "basis_reference"),
+    "RecipientNotice": ("note",),
+}

@@ -2,7 +2,10 @@
 
 Read by ``settings.AUDITLOG_INCLUDE_TRACKING_MODELS``; a new model that staff or the AVG officer
 change is added here. Secrets (token hashes, TOTP keys) and derived columns (search vectors) are
-excluded so the audit trail never holds them. Pure data, so the settings module can import it.
+excluded so the audit trail never holds them. Free texts (a signal's description, a contact's
+notes, a request's text) are not listed here: each app declares them once, in ``FREE_TEXT`` of its
+``personal_data`` module, and ``audit.masking`` masks them on start, so an entry says *that* such
+a field changed and never what it said. Pure data, so the settings module can import it.
 """
 
 TRACKED_MODELS = (

@@ -66,6 +66,11 @@ BEAT_SCHEDULE = {
         "task": "api.tasks.prune_idempotency_keys",
         "schedule": crontab(minute=20),
     },
+    # API: remind of tokens that expire within API_TOKEN_REMINDER_DAYS (once per expiry).
+    "api-remind-expiring-tokens": {
+        "task": "api.tasks.remind_expiring_tokens",
+        "schedule": crontab(hour=6, minute=50),
+    },
     # Disclosures: the arrears signal to the municipality under its covenant, on the first of
     # the month (DISCLOSURE_ARREARS_AGREEMENT; nothing happens while it is empty).
     "disclosures-monthly-arrears": {

@@ -180,6 +180,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ------------------------------------------------------------------------------------
+# Django's default cache holds the API's rate-limit counts (api.throttling), nothing else: the
+# login lock-out counts in the database. ``redis://host:6379/2`` (or ``rediss://``) shares the
+# counts between all web processes and servers; production needs it (system check
+# klantcontact.W001). ``locmem://`` counts per process: enough for one process (make run, the
+# tests). Give the cache a Redis database of its own, not the broker's: clearing the cache
+# empties its whole database.
+CACHE_URL = env_str("CACHE_URL", "locmem://") or "locmem://"
+
+
+def cache_from_url(url: str) -> dict:
+    scheme, separator, rest = url.partition("://")
+    scheme = scheme.lower() if separator else ""
+    if scheme == "locmem":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": rest or "klantcontact",
+        }
+    if scheme in {"redis", "rediss"}:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "klantcontact",
+            # An unreachable Redis costs an API call at most 2 s (then it is let through).
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    # Only the scheme in the message: the URL may hold a password.
+    given = f", not {scheme + '://'!r}" if scheme else ""
+    raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or locmem:// URL{given}.")
+
+
+CACHES = {"default": cache_from_url(CACHE_URL)}
+
 # --- Authentication and authorisation ---------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -386,6 +419,10 @@ LOGGING = {
 # application/problem+json, throttling per client (its own rate, in the default cache).
 API_DEFAULT_RATE_PER_MINUTE = env_int("API_DEFAULT_RATE_PER_MINUTE", 120)
 API_IDEMPOTENCY_KEY_HOURS = env_int("API_IDEMPOTENCY_KEY_HOURS", 24)
+# A client's token expires this many days after it is issued or rotated; the accountable
+# person and the API administrators are reminded this many days before.
+API_TOKEN_LIFETIME_DAYS = env_int("API_TOKEN_LIFETIME_DAYS", 365)
+API_TOKEN_REMINDER_DAYS = env_int("API_TOKEN_REMINDER_DAYS", 30)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ClientEnabled"],

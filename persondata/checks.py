@@ -9,6 +9,7 @@ names a field, section or hook that does not exist.
 from django.apps import apps
 from django.core import checks
 
+from . import free_text
 from . import registry as r
 
 TAG = "personal_data"
@@ -165,7 +166,8 @@ def all_problems(reg: r.Registry | None = None) -> list[tuple[str, str, str, obj
 
 @checks.register(TAG, checks.Tags.models)
 def check_person_data_registry(app_configs=None, **kwargs):
+    free_text_errors = [("E206", message, "", obj) for message, obj in free_text.build()[1]]
     return [
         checks.Error(message, hint=hint or None, obj=obj, id=f"persondata.{code}")
-        for code, message, hint, obj in all_problems()
+        for code, message, hint, obj in all_problems() + free_text_errors
     ]

@@ -130,3 +130,10 @@ SUBJECT_DATA = {
         erasure=Keep(duty=_("proof of the erasure (AVG art. 5(2) and art. 17)")),
     ),
 }
+
+# --- Free texts (persondata.free_text): the audit trail says they changed, not what they say
+
+FREE_TEXT = {
+    "LegalHold": ("reason",),
+    "RetentionReview": ("reason",),
+}

@@ -252,3 +252,13 @@ SUBJECT_DATA = {
         erasure=DELETE,
     ),
 }
+
+# --- Free texts (persondata.free_text): the audit trail says they changed, not what they say
+
+FREE_TEXT = {
+    "DataSubjectRequest": ("description", "extension_reason", "reply"),
+    "WithheldItem": ("reason",),
+    "PersonStatement": ("statement",),
+    "ProcessingRestriction": ("reason",),
+    "Objection": ("note",),
+}

@@ -8,7 +8,6 @@ from rest_framework import status
 from rest_framework.response import Response
 
 from access import policy as access
-from audit.services import log_access
 from contacts.models import ContactMoment, Task
 
 from .. import idempotency, services
@@ -16,7 +15,7 @@ from .. import problems as p
 from .. import serializers as s
 from ..permissions import client_of
 from ..scopes import Scope
-from .base import ApiListView, What, id_path, valid_body, valid_query
+from .base import ApiListView, What, id_path, log_access, valid_body, valid_query
 from .persons import visible_person
 
 

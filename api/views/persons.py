@@ -7,14 +7,13 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from access import policy as access
-from audit.services import log_access
 from contacts import selectors as contacts
 from contacts.models import Person
 
 from .. import problems as p
 from .. import serializers as s
 from ..scopes import Scope
-from .base import ApiListView, ApiView, What, id_path, log_rows, valid_query
+from .base import ApiListView, ApiView, What, id_path, log_access, log_rows, valid_query
 
 
 def visible_person(request, pk: int) -> Person:

@@ -5,14 +5,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
-from audit.services import log_access
-
 from .. import idempotency, services
 from .. import problems as p
 from .. import serializers as s
 from ..permissions import client_of
 from ..scopes import Scope
-from .base import ApiView, Grant, What, valid_body
+from .base import ApiView, Grant, What, log_access, valid_body
 
 
 class PortalIntakeView(ApiView):

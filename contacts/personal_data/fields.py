@@ -166,3 +166,14 @@ PERSONAL_DATA = {
         "ended_on": "woongedrag",
     },
 }
+
+# --- Free texts (persondata.free_text): the audit trail says they changed, not what they say
+
+FREE_TEXT = {
+    "ContactMoment": ("summary", "notes"),
+    "Task": ("requested_action", "closing_note"),
+    "TaskEvent": ("note",),
+    # The description may hold special-category (art. 9) or criminal (art. 10) data, and the
+    # legal basis names the exception that applies to it.
+    "Signal": ("description", "legal_basis"),
+}

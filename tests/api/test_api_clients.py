@@ -16,8 +16,10 @@ from tests.factories import (
     AgreementFactory,
     ProcessingActivityFactory,
     api_activity,
+    api_administrator,
     api_client,
 )
+from tests.factories.api import covering_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +101,7 @@ def test_a_third_party_needs_an_agreement_covering_its_activity():
             scopes=["lookup"],
             processing_activity=activity,
             third_party=True,
+            requested_by=api_administrator(),
         )
     assert "agreement" in caught.value.message_dict
     other = AgreementFactory(activities=[ProcessingActivityFactory(approved=True)])
@@ -110,6 +113,7 @@ def test_a_third_party_needs_an_agreement_covering_its_activity():
             processing_activity=activity,
             third_party=True,
             agreement=other,
+            requested_by=api_administrator(),
         )
     assert "agreement" in caught.value.message_dict
 
@@ -125,7 +129,11 @@ def test_unknown_scopes_and_unapproved_activities_are_refused():
     draft = ProcessingActivityFactory()
     with pytest.raises(ValidationError) as caught:
         services.create_client(
-            name="Fout", slug="fout", scopes=["everything"], processing_activity=draft
+            name="Fout",
+            slug="fout",
+            scopes=["everything"],
+            processing_activity=draft,
+            requested_by=api_administrator(),
         )
     assert {"scopes", "processing_activity"} <= set(caught.value.message_dict)
     assert not ApiClient.objects.exists()
@@ -144,18 +152,14 @@ def test_last_used_is_recorded(client):
 
 @pytest.fixture
 def officer(make_user):
-    from django.contrib.auth.models import Permission
-
-    user = make_user("avg", roles=[roles.PRIVACY_OFFICER])
-    user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="api", codename__contains="apiclient")
-    )
-    return user
+    """An API administrator (the only role besides a superuser that manages API clients)."""
+    return make_user("apibeheer", roles=[roles.API_ADMINISTRATOR])
 
 
 def test_admin_shows_the_token_once_on_creation_and_rotation(client, officer, team_noord):
     client.force_login(officer)
     activity = api_activity()
+    agreement = covering_agreement(activity)
     response = client.post(
         reverse("admin:api_apiclient_add"),
         {
@@ -164,7 +168,9 @@ def test_admin_shows_the_token_once_on_creation_and_rotation(client, officer, te
             "description": "",
             "scopes": ["portal:intake", "kb:read"],
             "processing_activity": activity.pk,
+            "agreement": agreement.pk,
             "teams": [team_noord.pk],
+            "accountable": officer.pk,
             "rate_per_minute": 60,
             "is_active": "on",
         },

@@ -18,6 +18,7 @@ from tests.factories.accounts import (
 )
 from tests.factories.api import (
     api_activity,
+    api_administrator,
     api_client,
 )
 from tests.factories.contacts import (
@@ -101,5 +102,6 @@ __all__ = [
     "survey_agreement",
     "data_subject_request",
     "api_activity",
+    "api_administrator",
     "api_client",
 ]

@@ -21,7 +21,14 @@ PUBLIC_VIEWS |= {"rights:survey_opt_out"}
 # Views that do nothing but end a session; anonymous use is harmless.
 SESSION_END_VIEWS = {"logout", "admin:logout"}
 
-SAMPLES = {"int": "1", "str": "x", "slug": "x", "path": "1", "uuid": str(uuid.UUID(int=1))}
+SAMPLES = {
+    "int": "1",
+    "id": "1",
+    "str": "x",
+    "slug": "x",
+    "path": "1",
+    "uuid": str(uuid.UUID(int=1)),
+}
 
 
 def sample_path(route: str) -> str:
