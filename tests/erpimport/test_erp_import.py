@@ -249,3 +249,26 @@ def test_a_second_import_of_the_same_kind_waits_for_the_first(reference_codes):
     assert run("persons", PERSONS_CSV, dry_run=True).created == 2  # a dry run takes no lease
     lease.release("another-run")
     assert run("persons", PERSONS_CSV).created == 2
+
+
+def test_the_audit_entry_of_a_created_record_is_what_auditlog_writes(register):
+    """erpimport.audit_trail works out auditlog's field list once per model; the changes must
+    be exactly auditlog's own ``model_instance_diff(None, record)``."""
+    from auditlog.diff import model_instance_diff
+
+    from contacts.models import ContactMoment
+    from erpimport.audit_trail import _tracked_fields, created_changes
+    from tests.factories import ContactMomentFactory
+
+    records = [
+        *Person.objects.all(),
+        *PhoneNumber.objects.all(),
+        *EmailAddress.objects.all(),
+        *Unit.objects.all(),
+        *Tenancy.objects.all(),
+        ContactMomentFactory(summary="Vraag over de huur.", notes=""),  # masked fields
+    ]
+    for record in records:
+        tracked = _tracked_fields(type(record), record)
+        assert created_changes(record, tracked) == model_instance_diff(None, record), record
+    assert ContactMoment in {type(r) for r in records}
