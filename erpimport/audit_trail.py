@@ -21,6 +21,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.encoding import smart_str
 
+from audit.models import SUBJECT_PERSON_KEY
+
+from . import bulk
+
 
 def _tracked_fields(model, sample):
     """The fields auditlog's ``model_instance_diff`` compares for ``model`` (its include and
@@ -71,7 +75,8 @@ def log_bulk(pairs, *, actor) -> int:
             )
         if not changes:
             continue
-        additional = getattr(new, "get_additional_data", None)
+        getter = getattr(new, "get_additional_data", None)
+        additional = getter() if callable(getter) else None
         entries.append(
             LogEntry(
                 content_type=ContentType.objects.get_for_model(new),
@@ -81,10 +86,12 @@ def log_bulk(pairs, *, actor) -> int:
                 action=LogEntry.Action.CREATE if old is None else LogEntry.Action.UPDATE,
                 changes=changes,
                 actor=actor,
-                additional_data=additional() if callable(additional) else None,
+                additional_data=additional,
+                # What LogEntry.save() lifts out of the data (redaction finds entries by it).
+                subject_person_id=(additional or {}).get(SUBJECT_PERSON_KEY),
                 cid=cid,
                 timestamp=now,
             )
         )
-    LogEntry.objects.bulk_create(entries)
+    bulk.insert(LogEntry, entries)
     return len(entries)

@@ -19,6 +19,7 @@ from contacts.models import EmailAddress, Person, PhoneNumber, Tenancy, Unit
 from contacts.normalise import person_search_name
 from persondata import restriction
 
+from . import bulk
 from .audit_trail import log_bulk
 
 PERSON_FIELDS = ("initials", "given_name", "surname_prefix", "surname", "date_of_birth")
@@ -73,8 +74,7 @@ RESTRICTED = gettext_lazy(
 def _write(model, created, updated, names, *, actor, result: ChunkResult) -> None:
     """Bulk-write the new and the changed records (``updated``: (old copy, record)) and their
     audit entries."""
-    if created:
-        model.objects.bulk_create(created)
+    bulk.insert(model, created)
     if updated:
         model.objects.bulk_update([new for _old, new in updated], names)
     log_bulk([(None, record) for record in created] + updated, actor=actor)
@@ -157,7 +157,7 @@ def _contact_details(details, *, actor) -> set:
             changed.add(person_id)
         if unpreferred:
             model.objects.bulk_update([row for _old, row in unpreferred], ["is_preferred"])
-        model.objects.bulk_create(new_rows)
+        bulk.insert(model, new_rows)
         log_bulk([(None, row) for row in new_rows] + unpreferred, actor=actor)
     return changed
 

@@ -231,6 +231,7 @@ def test_created_records_are_in_the_audit_trail_with_their_subject_person(regist
         content_type__model="person", object_id=person.pk, action=LogEntry.Action.CREATE
     )
     assert entry.additional_data == person.get_additional_data()
+    assert entry.subject_person_id == person.pk  # what redaction and the access copy find
     assert "surname" in entry.changes
     tenancy = Tenancy.objects.get(person=person)
     assert LogEntry.objects.filter(
