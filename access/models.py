@@ -108,6 +108,13 @@ class AccessAlert(models.Model):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    notified = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("notified"),
+        help_text=_("Who was told of the break-the-glass (never the employee who used it)."),
+    )
 
     class Meta:
         verbose_name = _("access alert")

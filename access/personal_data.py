@@ -25,6 +25,7 @@ PERSONAL_DATA = {
         "outcome_note": "logging",
         "decided_by": "medewerker",
         "decided_at": "logging",
+        "notified": "medewerker",
     },
     "Notification": {
         "recipient": "medewerker",

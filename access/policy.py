@@ -8,10 +8,13 @@ Used by every page, export and search (and later the API). Three grants open a p
   of theirs — guardian object permissions granted to the user on ``contacts.Person`` (direct
   foreign-key table), written when the involvement starts;
 - break-the-glass: a time-limited grant the employee asked for with a reason; logged,
-  signalled to the team leader and reviewed by the privacy officer.
+  signalled to a team leader (or the privacy officer) and reviewed by the privacy officer. Only
+  the roles that handle customers may ask for it (``may_break_glass``).
 
-Nobody sees a card by role alone: the privacy officer and the functional administrator use
-break-the-glass like anyone else. Lists filter in the database with EXISTS subqueries.
+Nobody sees a card by role alone. A grant opens the file for reading; writing something about
+the person (a contact, a mandate, a signal) or registering a person needs, on top of that, a role
+that records that thing (``may_write``, ``WRITE_ROLES``), whatever the grant. Lists filter in the
+database with EXISTS subqueries.
 
 Views declare their policy with one of the decorators below; a test walks every URL pattern
 and fails for a view without one (tests/access/test_permission_matrix.py).
@@ -24,7 +27,10 @@ from django.db.models import BooleanField, Expression, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
+
+from accounts import roles
 
 # The decorators that need no person live below, in accounts; re-exported here so every view
 # takes its access decorator from this one module.
@@ -35,6 +41,7 @@ from accounts.decorators import role_view as role_view
 from accounts.decorators import scoped_view as scoped_view
 from accounts.services import TEAMS_SQL, team_ids
 from audit.models import AccessLogEntry
+from klantcontact.errors import ApplicationError
 
 from . import subjects
 from .models import BreakGlassGrant
@@ -229,6 +236,57 @@ def record_involvement(user, person) -> None:
     assign_perm(VIEW_PERSON, user, person)
 
 
+# --- Writing and break-the-glass --------------------------------------------------------------
+
+# What may be written about a person, and the roles that may write it. A grant (team scope,
+# involvement, break-the-glass) is needed as well for a write about an existing person.
+WRITE_ROLES = {
+    "person": roles.CUSTOMER_ROLES,  # register a new person
+    "contact": roles.CUSTOMER_ROLES,
+    "mandate": roles.CUSTOMER_ROLES,
+    "signal": roles.CUSTOMER_ROLES,
+}
+BREAK_GLASS_ROLES = roles.CUSTOMER_ROLES
+_ASK = object()
+
+
+class AccessRefused(ApplicationError):
+    """The user's role or grant does not allow this (403 on the pages and in the API)."""
+
+    status = 403
+    code = "access-refused"
+
+
+def may_break_glass(user) -> bool:
+    """Only the roles that handle customers may open a file outside their scope."""
+    return bool(roles.user_roles(user) & BREAK_GLASS_ROLES)
+
+
+def may_write(user, person, what: str, *, grant=_ASK) -> bool:
+    """Whether ``user`` may write ``what`` (a key of ``WRITE_ROLES``) about ``person`` (None: a
+    new person, or none): a role that writes it, and for a person a grant to open the file.
+    ``grant``: the grant the caller already knows (one query fewer)."""
+    if not roles.user_roles(user) & WRITE_ROLES[what]:
+        return False
+    if person is None:
+        return True
+    return (grant_for(user, person) if grant is _ASK else grant) is not None
+
+
+def check_write(user, person, what: str, *, grant=_ASK) -> None:
+    """``may_write`` or raise ``AccessRefused`` with a Dutch message."""
+    if not may_write(user, person, what, grant=grant):
+        if not roles.user_roles(user) & WRITE_ROLES[what]:
+            raise AccessRefused(write_refusal())
+        raise AccessRefused(_("You may not open this person's file, so you cannot record this."))
+
+
+def write_refusal() -> str:
+    return _(
+        "Only employees who handle customers (woonservice employee, team leader) may record this."
+    )
+
+
 # --- Tasks ------------------------------------------------------------------------------------
 
 
@@ -279,6 +337,24 @@ def person_view(view):
         return view(request, person, *args, **kwargs)
 
     return _declare(wrapper, "person")
+
+
+def person_write(what: str):
+    """The view shows and posts a form that writes ``what`` about one person (``person_view``,
+    then ``may_write`` under the grant found): refused for a role that may not write it."""
+
+    def decorator(view):
+        @wraps(view)
+        def checked(request, person, *args, **kwargs):
+            if not may_write(request.user, person, what, grant=request.access_grant):
+                raise PermissionDenied(write_refusal())
+            return view(request, person, *args, **kwargs)
+
+        wrapper = person_view(checked)
+        wrapper.access_writes = what
+        return wrapper
+
+    return decorator
 
 
 def task_view(view):

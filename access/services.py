@@ -6,16 +6,18 @@ import statistics
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import roles
 from accounts.models import Team, User
 from accounts.services import teams_led_by, teams_of
 from audit.models import AccessLogEntry
 from klantcontact.enqueue import enqueue_on_commit
 
+from . import policy
 from .models import AccessAlert, BreakGlassGrant, Notification
 
 EXPLANATION_MIN_LENGTH = 10
@@ -23,7 +25,13 @@ EXPLANATION_MIN_LENGTH = 10
 
 @transaction.atomic
 def break_the_glass(user, person, *, reason: str, explanation: str) -> BreakGlassGrant:
-    """Grant ``user`` time-limited access to one person, signal it and queue it for review."""
+    """Grant ``user`` time-limited access to one person, signal it and queue it for review.
+
+    Only the roles that handle customers may (``policy.may_break_glass``); someone other than
+    the employee is always told (``break_glass_recipients``), else the access is refused.
+    """
+    if not policy.may_break_glass(user):
+        raise policy.AccessRefused(break_glass_refusal())
     explanation = (explanation or "").strip()
     if reason not in BreakGlassGrant.Reason.values:
         raise ValidationError({"reason": _("Choose a reason.")})
@@ -34,6 +42,14 @@ def break_the_glass(user, person, *, reason: str, explanation: str) -> BreakGlas
                 % {"n": EXPLANATION_MIN_LENGTH}
             }
         )
+    recipients = break_glass_recipients(user, person)
+    if not recipients:
+        raise policy.AccessRefused(
+            _(
+                "Nobody can be told of this access (there is no team leader or privacy officer): "
+                "ask your administrator."
+            )
+        )
     now = timezone.now()
     grant = BreakGlassGrant.objects.create(
         employee=user,
@@ -43,35 +59,50 @@ def break_the_glass(user, person, *, reason: str, explanation: str) -> BreakGlas
         granted_at=now,
         expires_at=now + datetime.timedelta(hours=settings.BREAK_GLASS_HOURS),
     )
-    AccessAlert.objects.create(kind=AccessAlert.Kind.BREAK_THE_GLASS, employee=user, grant=grant)
-    leaders = team_leaders_for(user, person)
+    alert = AccessAlert.objects.create(
+        kind=AccessAlert.Kind.BREAK_THE_GLASS, employee=user, grant=grant
+    )
+    alert.notified.set(recipients)
     text = _("%(employee)s used break-the-glass to open a file outside their scope.") % {
         "employee": user.get_full_name() or user.get_username()
     }
     link = reverse("access:employee_log", args=[user.pk])
     Notification.objects.bulk_create(
-        [Notification(recipient=leader, text=text, link=link) for leader in leaders]
+        [Notification(recipient=recipient, text=text, link=link) for recipient in recipients]
     )
-    if settings.MAIL_CONFIGURED and leaders:
+    if settings.MAIL_CONFIGURED:
         # a cycle: access.tasks imports this module
         from .tasks import mail_break_glass
 
         # Queued after commit; run here when Redis is down, so the mail is not lost.
-        enqueue_on_commit(mail_break_glass, grant.pk, [leader.pk for leader in leaders])
+        enqueue_on_commit(mail_break_glass, grant.pk, [recipient.pk for recipient in recipients])
     return grant
 
 
-def team_leaders_for(user, person) -> list[User]:
-    """Leaders of the person's teams and of the employee's own teams (never the employee)."""
-    teams = Team.objects.filter(
-        Q(units__tenancies__person=person) | Q(pk__in=teams_of(user).values("pk"))
-    ).distinct()
-    return list(
-        User.objects.filter(groups__team_of_leaders__in=teams, is_active=True)
-        .exclude(pk=user.pk)
-        .distinct()
-        .order_by("pk")
+def break_glass_refusal() -> str:
+    return _(
+        "Only employees who handle customers (woonservice employee, team leader) may open a file "
+        "outside their scope."
     )
+
+
+def break_glass_recipients(user, person) -> list[User]:
+    """Who is told of ``user``'s break-the-glass on ``person``, never ``user``: the leaders of the
+    employee's own teams; when there are none, the leaders of the person's teams; when there are
+    none either, the privacy officers."""
+    active = User.objects.filter(is_active=True).exclude(pk=user.pk)
+    candidates = (
+        active.filter(groups__team_of_leaders__in=teams_of(user)),
+        active.filter(
+            groups__team_of_leaders__in=Team.objects.filter(units__tenancies__person=person)
+        ),
+        active.filter(groups__name=roles.PRIVACY_OFFICER),
+    )
+    for recipients in candidates:
+        found = list(recipients.distinct().order_by("pk"))
+        if found:
+            return found
+    return []
 
 
 # --- Notifications ----------------------------------------------------------------------------
@@ -91,9 +122,16 @@ def mark_read(user, notification_ids=None) -> int:
 # --- Review -----------------------------------------------------------------------------------
 
 
+def may_decide(officer, alert: AccessAlert) -> bool:
+    """Nobody reviews an alert about themselves."""
+    return alert.employee_id != officer.pk
+
+
 @transaction.atomic
 def decide_alert(officer, alert: AccessAlert, *, outcome: str, note: str) -> AccessAlert:
     alert = AccessAlert.objects.select_for_update().get(pk=alert.pk)
+    if not may_decide(officer, alert):
+        raise policy.AccessRefused(_("Nobody reviews their own access: another reviewer decides."))
     if alert.outcome != AccessAlert.Outcome.PENDING:
         raise ValidationError(_("This alert has already been reviewed."))
     if outcome not in (AccessAlert.Outcome.JUSTIFIED, AccessAlert.Outcome.FOLLOWED_UP):

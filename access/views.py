@@ -18,7 +18,7 @@ from audit.models import AccessLogEntry
 from audit.services import log_access
 from klantcontact.redirects import safe_next
 
-from . import services, subjects
+from . import policy, services, subjects
 from .forms import BreakGlassForm, DecideAlertForm
 from .models import AccessAlert, Notification
 from .policy import role_view, scoped_view
@@ -31,11 +31,17 @@ def break_glass_refusal(request, person, form=None, status=403):
         if request.method == "GET"
         else reverse("contacts:card", args=[person.pk])
     )
+    may = policy.may_break_glass(request.user)
     return render(
         request,
         "access/break_glass.html",
-        {"person_id": person.pk, "form": form or BreakGlassForm(), "next": next_url},
-        status=status,
+        {
+            "person_id": person.pk,
+            "form": (form or BreakGlassForm()) if may else None,
+            "refusal": None if may else services.break_glass_refusal(),
+            "next": next_url,
+        },
+        status=403 if not may else status,
     )
 
 
@@ -43,21 +49,28 @@ def break_glass_refusal(request, person, form=None, status=403):
 @require_POST
 def break_glass(request, pk):
     person = get_object_or_404(subjects.get().person, pk=pk)
+    if not policy.may_break_glass(request.user):
+        return break_glass_refusal(request, person)
     form = BreakGlassForm(request.POST)
     if form.is_valid():
         try:
-            services.break_the_glass(request.user, person, **form.cleaned_data)
+            grant = services.break_the_glass(request.user, person, **form.cleaned_data)
+        except policy.AccessRefused as exc:
+            form.add_error(None, str(exc))
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
             messages.warning(
                 request,
-                _(
-                    "You have access to this file for %(hours)s hours. "
-                    "Your team leader has been told."
-                )
-                % {"hours": request_hours()},
+                _("You have access to this file for %(hours)s hours. Told: %(told)s.")
+                % {
+                    "hours": request_hours(),
+                    "told": ", ".join(
+                        user.get_full_name() or user.get_username()
+                        for user in grant.alert.notified.all()
+                    ),
+                },
             )
             return HttpResponseRedirect(
                 safe_next(
@@ -76,12 +89,16 @@ def request_hours():
 @role_view(roles.PRIVACY_OFFICER)
 @require_GET
 def review_queue(request):
-    pending = AccessAlert.objects.filter(outcome=AccessAlert.Outcome.PENDING).select_related(
-        "employee", "grant"
+    pending = (
+        AccessAlert.objects.filter(outcome=AccessAlert.Outcome.PENDING)
+        .select_related("employee", "grant")
+        .prefetch_related("notified")
     )
-    decided = AccessAlert.objects.exclude(outcome=AccessAlert.Outcome.PENDING).select_related(
-        "employee", "decided_by", "grant"
-    )[:50]
+    decided = (
+        AccessAlert.objects.exclude(outcome=AccessAlert.Outcome.PENDING)
+        .select_related("employee", "decided_by", "grant")
+        .prefetch_related("notified")[:50]
+    )
     return render(
         request,
         "access/review_queue.html",
@@ -97,6 +114,8 @@ def decide(request, pk):
     if form.is_valid():
         try:
             services.decide_alert(request.user, alert, **form.cleaned_data)
+        except policy.AccessRefused as exc:
+            messages.error(request, str(exc))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

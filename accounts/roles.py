@@ -22,6 +22,10 @@ ROLE_LABELS = {
     API_ADMINISTRATOR: _("API administrator"),
 }
 ALL_ROLES = tuple(ROLE_LABELS)
+# Roles that handle customers: they register persons, contacts, mandates and signals, and they
+# may break the glass to open a file outside their scope (access.policy). The privacy officer
+# and the functional administrator do neither.
+CUSTOMER_ROLES = frozenset({EMPLOYEE, TEAM_LEADER})
 # Roles that work in the admin pages (is_staff).
 STAFF_ROLES = frozenset({FUNCTIONAL_ADMINISTRATOR, PRIVACY_OFFICER, API_ADMINISTRATOR})
 

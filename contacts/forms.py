@@ -330,9 +330,10 @@ class MandateForm(forms.Form):
     verified_how = forms.ChoiceField(label=_("Verified how"), choices=Mandate.Verification.choices)
     verified_at = forms.DateField(label=_("Verified on"), widget=DateInput())
 
-    def __init__(self, *args, represented: Person, **kwargs):
+    def __init__(self, *args, represented: Person, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.represented = represented
+        self.user = user
         self.fields["role"].queryset = usable_codes(CodeList.RELATION_ROLE).filter(
             code__in=REPRESENTATIVE_ROLES
         )
@@ -345,11 +346,11 @@ class MandateForm(forms.Form):
         number = cleaned.get("representative_relation_number", "").strip().upper()
         surname = cleaned.get("representative_surname", "").strip()
         if number:
-            representative = Person.objects.filter(relation_number=number).first()
+            # Only among the persons the employee may open: an unknown number and one outside
+            # the scope get the same answer, and no name (issue 18).
+            representative = services.representative_by_number(self.user, number)
             if representative is None:
-                self.add_error(
-                    "representative_relation_number", _("No person with this relation number.")
-                )
+                self.add_error("representative_relation_number", services.unknown_representative())
             elif representative.pk == self.represented.pk:
                 self.add_error(
                     "representative_relation_number",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from access import policy as access
-from access.policy import person_view, role_view, scoped_view, task_view
+from access.policy import WRITE_ROLES, person_view, person_write, role_view, scoped_view, task_view
 from accounts import roles
 from accounts.services import teams_led_by, teams_of
 from audit.models import AccessLogEntry
@@ -167,7 +167,7 @@ def person_card(request, person):
     return render(request, "contacts/card.html", context)
 
 
-@scoped_view
+@role_view(*WRITE_ROLES["person"])
 def person_create(request):
     form = PersonForm(request.POST or None, initial={"phone": request.GET.get("phone", "")})
     if request.method == "POST" and form.is_valid():
@@ -197,13 +197,13 @@ def _initial_contact(request, person, form_class_user):
     return initial
 
 
-@person_view
+@person_write("contact")
 def contact_register(request, person):
     """Register a contact for a person: keyboard-first, one submit."""
     return _contact_register(request, person)
 
 
-@scoped_view
+@role_view(*WRITE_ROLES["contact"])
 def contact_register_anonymous(request):
     """Register a contact without a person (an anonymous caller)."""
     return _contact_register(request, None)
@@ -231,10 +231,10 @@ def _contact_register(request, person):
     return render(request, "contacts/contact_form.html", {"form": form, "person": person})
 
 
-@person_view
+@person_write("mandate")
 def mandate_register(request, person):
     """Record that a representative may act for this person (after checking the document)."""
-    form = MandateForm(request.POST or None, represented=person)
+    form = MandateForm(request.POST or None, represented=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.register_mandate(request.user, person, form.cleaned_data)
@@ -379,7 +379,7 @@ def dashboard_csv(request):
     return response
 
 
-@person_view
+@person_write("signal")
 def signal_register(request, person):
     """Record a signal: the place for sensitive facts that must be kept, with a legal basis."""
     form = SignalForm(request.POST or None)

@@ -10,7 +10,12 @@ figures, ...) come from ``contacts.selectors``. A monkeypatch must target the mo
 the name up (``contacts.services.tasks``, ``contacts.selectors.tasks``, ...), not this package.
 """
 
-from .mandates import caller_may_receive_data, register_mandate
+from .mandates import (
+    caller_may_receive_data,
+    register_mandate,
+    representative_by_number,
+    unknown_representative,
+)
 from .persons import create_person
 from .registration import (
     FUTURE_TOLERANCE,
@@ -40,6 +45,8 @@ __all__ = [
     "register_contact",
     "register_mandate",
     "register_signal",
+    "representative_by_number",
     "review_signal",
     "take_task",
+    "unknown_representative",
 ]

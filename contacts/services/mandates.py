@@ -1,8 +1,11 @@
 """Mandates: whether a caller may hear about a person, and recording a new mandate."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from access import policy as access
 from persondata.restriction import check as check_not_restricted
 
 from ..models import ContactMoment, Mandate, Person
@@ -18,11 +21,29 @@ def caller_may_receive_data(caller_kind: str, mandate: Mandate | None, person: P
     return False
 
 
+def representative_by_number(user, number: str) -> Person | None:
+    """The person with this relation number when ``user`` may open their file (team scope,
+    involvement or break-the-glass), else None: whether the number exists elsewhere is not told."""
+    found = Person.objects.filter(relation_number=number).values_list("pk", flat=True).first()
+    if found is None:
+        return None
+    person, grant = access.person_with_grant(user, found)
+    return person if grant is not None else None
+
+
+def unknown_representative() -> str:
+    return _("No person with this relation number among the persons you may open.")
+
+
 @transaction.atomic
 def register_mandate(user, represented: Person, data: dict) -> Mandate:
-    """Record a mandate; a representative who is not yet known is registered as a person."""
+    """Record a mandate; a representative who is not yet known is registered as a person. Only
+    a role that records mandates, with a grant on both persons (``access.policy.may_write``)."""
+    access.check_write(user, represented, "mandate")
     check_not_restricted(represented, user)
     representative = data.get("representative")
+    if representative is not None and access.grant_for(user, representative) is None:
+        raise ValidationError({"representative_relation_number": unknown_representative()})
     if representative is None:
         representative = create_person(
             user,

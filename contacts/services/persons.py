@@ -15,8 +15,10 @@ def create_person(
     """Register a new person with at most one phone number and e-mail address.
 
     The employee who registers the person gets a direct grant on them (involvement), so they can
-    open the card before any tenancy or contact links the person to a team.
+    open the card before any tenancy or contact links the person to a team. Only a role that
+    registers persons (``access.policy.WRITE_ROLES``).
     """
+    access.check_write(user, None, "person")
     person = Person(
         surname=surname.strip(),
         initials=initials.strip(),

@@ -29,7 +29,9 @@ def register_signal(
     review_reason: str = "",
 ):
     """``review_reason``: why a review date beyond the default period is needed (Signal.clean
-    caps the date; the reason goes into the audit trail of the signal)."""
+    caps the date; the reason goes into the audit trail of the signal). Only a role that
+    records signals, with a grant on the person (``access.policy.may_write``)."""
+    access.check_write(user, person, "signal")
     check_not_restricted(person, user)
     if not is_approved(signal_type.processing_activity):
         raise ValidationError(

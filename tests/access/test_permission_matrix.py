@@ -10,6 +10,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from access import policy
+from access.models import BreakGlassGrant
 from accounts import roles
 from contacts import services
 from referencedata.models import CodeList, ReferenceCode
@@ -121,7 +123,8 @@ def matrix(reference_codes, team_noord, team_zuid, make_user):
     out_task = contact(zuid_colleague, out_of_scope, team_zuid, team_zuid).tasks.get()
     signals = {
         key: services.register_signal(
-            users[key] if key in ("employee", "team_leader") else zuid_colleague,
+            # Each by an employee whose scope holds the person (writing needs a grant too).
+            users["employee"] if key == "in" else zuid_colleague,
             person,
             signal_type=default_signal_type(),
             description="Drie meldingen van geluidsoverlast.",
@@ -188,7 +191,13 @@ def test_person_views(client, matrix, role, name, pattern):
             assert is_break_glass_page(response), f"{role} {which} {name}: {response.status_code}"
             continue
         assert not is_break_glass_page(response), f"{role} {which} {name}"
-        if name == "contacts:signal" and not user.has_perm("contacts.view_signal_content_ordinary"):
+        writes = getattr(pattern.callback, "access_writes", None)
+        if writes and not set(ROLE_USERS[role]) & policy.WRITE_ROLES[writes]:
+            # A form that writes: only for a role that writes it (test_write_views below).
+            assert response.status_code == 403, f"{role} {which} {name}: {response.status_code}"
+        elif name == "contacts:signal" and not user.has_perm(
+            "contacts.view_signal_content_ordinary"
+        ):
             assert response.status_code == 403
         else:
             assert response.status_code in (200, 302), (
@@ -248,3 +257,80 @@ def test_admin_is_only_for_staff_roles(client, make_user):
     for user_roles, status in (([roles.EMPLOYEE], 302), ([roles.FUNCTIONAL_ADMINISTRATOR], 200)):
         client.force_login(make_user(f"u{len(user_roles)}{status}", roles=user_roles))
         assert client.get(reverse("admin:index")).status_code == status
+
+
+# --- Writes -------------------------------------------------------------------------------------
+
+WRITE_ROUTES = [(n, p) for n, p in PERSON_ROUTES if getattr(p.callback, "access_writes", None)]
+# A form posted without its fields: bound, so it answers with its errors when let through.
+INCOMPLETE = {"onvolledig": "1"}
+# Writes without a person: a new person, an anonymous contact.
+CREATE_ROUTES = {"contacts:person_create": "person", "contacts:register_anonymous": "contact"}
+
+
+def test_the_write_views_are_found():
+    assert {n for n, _ in WRITE_ROUTES} >= {
+        "contacts:register",
+        "contacts:mandate_register",
+        "contacts:signal_register",
+    }
+    assert set(CREATE_ROUTES) <= {n for n, _ in ROUTES}
+
+
+def writers(matrix, make_user, team_noord):
+    """The matrix's role users and an account without a role in team Noord."""
+    return {**matrix["users"], "no_role": make_user("geenrol", teams=[team_noord])}
+
+
+def break_the_glass_for(user, person):
+    """A grant as break-the-glass leaves it (written directly: the service refuses a role that
+    may not break the glass, test_grant_rules.py; the write rule must hold on its own too)."""
+    now = timezone.now()
+    BreakGlassGrant.objects.create(
+        employee=user,
+        person=person,
+        reason="other",
+        explanation="Huurder aan de balie.",
+        granted_at=now,
+        expires_at=now + datetime.timedelta(hours=1),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "pattern"), WRITE_ROUTES, ids=[n for n, _ in WRITE_ROUTES])
+def test_write_views_per_role_and_grant(client, matrix, make_user, team_noord, name, pattern):
+    """Issue 18: a POST that writes about a person is for a role that writes it
+    (access.policy.WRITE_ROLES), under any grant: in scope (team or involvement) or by
+    break-the-glass only. Break-the-glass opens the file for reading, nothing more."""
+    what = pattern.callback.access_writes
+    for key, user in writers(matrix, make_user, team_noord).items():
+        in_team = key in ("employee", "team_leader", "no_role")
+        in_scope = matrix["persons"]["in" if in_team else "involved"]
+        out = matrix["persons"]["out"]
+        break_the_glass_for(user, out)
+        may = bool(set(ROLE_USERS.get(key, [])) & policy.WRITE_ROLES[what])
+        client.force_login(user)
+        for grant, person in (("scope", in_scope), ("break_the_glass", out)):
+            response = client.post(reverse(name, kwargs={"pk": person.pk}), INCOMPLETE)
+            assert not is_break_glass_page(response), f"{key} {grant} {name}"
+            if may:
+                # the empty form comes back with its errors: the write was let through
+                assert response.status_code == 200, f"{key} {grant} {name}"
+                assert response.context["form"].errors, f"{key} {grant} {name}"
+            else:
+                assert response.status_code == 403, f"{key} {grant} {name}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", CREATE_ROUTES)
+def test_create_views_per_role(client, matrix, make_user, team_noord, name):
+    """Issue 18: creating a person (and an anonymous contact) needs a role that registers it;
+    any logged-in account could before."""
+    for key, user in writers(matrix, make_user, team_noord).items():
+        may = bool(set(ROLE_USERS.get(key, [])) & policy.WRITE_ROLES[CREATE_ROUTES[name]])
+        client.force_login(user)
+        response = client.post(reverse(name), INCOMPLETE)
+        if may:
+            assert response.status_code == 200 and response.context["form"].errors, key
+        else:
+            assert response.status_code == 403, f"{key} {name}: {response.status_code}"

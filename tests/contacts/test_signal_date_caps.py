@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from access import policy
 from accounts import roles
 from audit.models import LogEntry
 from contacts import services
@@ -29,9 +30,11 @@ def years(n, days=0):
 def world(reference_codes, make_user):
     contact_catalogue()
     load_default_rules()
+    employee, person = make_user("mw", roles=[roles.EMPLOYEE, roles.TEAM_LEADER]), PersonFactory()
+    policy.record_involvement(employee, person)  # writing needs a grant on the person
     return {
-        "employee": make_user("mw", roles=[roles.EMPLOYEE, roles.TEAM_LEADER]),
-        "person": PersonFactory(),
+        "employee": employee,
+        "person": person,
         "nuisance": SignalType.objects.get(code="geluidsoverlast"),
     }
 
