@@ -14,7 +14,10 @@ class BreakGlassForm(forms.Form):
         min_length=EXPLANATION_MIN_LENGTH,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Your team leader is told, and the privacy officer reviews every access."),
+        help_text=_(
+            "A team leader (or else the privacy officer) is told, and the privacy officer "
+            "reviews every access."
+        ),
     )
 
 
