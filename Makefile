@@ -36,7 +36,7 @@ test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## The project's own code, for the duplicate-code check (pylint's similar lines; see pyproject.toml).
-CODE_DIRS := accounts access api audit contacts dataminimisation disclosures klantcontact \
+CODE_DIRS := accounts access api audit contacts dataminimisation disclosures erpimport klantcontact \
 	knowledgebase persondata processingregister referencedata retention rights bench drills tools \
 	loadtest tests
 

@@ -3,13 +3,10 @@
 import datetime
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
-from accounts.models import User
+from accounts.mail import mail_employees
 
 from .models import BreakGlassGrant
 from .services import detect_unusual_access
@@ -22,15 +19,8 @@ def mail_break_glass(grant_id: int, recipient_ids: list[int]) -> int:
     grant = BreakGlassGrant.objects.select_related("employee").filter(pk=grant_id).first()
     if grant is None:
         return 0
-    recipients = list(
-        User.objects.filter(pk__in=recipient_ids, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    if not recipients:
-        return 0
-    with override(settings.LANGUAGE_CODE):
-        subject = _("Break-the-glass access by a colleague")
+
+    def compose():
         body = _(
             "%(employee)s opened a file outside their scope on %(when)s. "
             "Review it in Klantcontact under Notifications."
@@ -38,7 +28,9 @@ def mail_break_glass(grant_id: int, recipient_ids: list[int]) -> int:
             "employee": grant.employee.get_full_name() or grant.employee.get_username(),
             "when": timezone.localtime(grant.granted_at).strftime("%d-%m-%Y %H:%M"),
         }
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+        return _("Break-the-glass access by a colleague"), body
+
+    return mail_employees(recipient_ids, compose)
 
 
 @shared_task

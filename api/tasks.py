@@ -2,12 +2,9 @@
 and the e-mail that goes with a notification about an API client."""
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
-from accounts.models import User
+from accounts.mail import mail_employees
 
 from . import grants, idempotency
 
@@ -27,14 +24,10 @@ def remind_expiring_tokens() -> int:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def mail_notice(text: str, recipient_ids: list[int]) -> int:
     """The e-mail of a notification about an API client (no personal data of tenants)."""
-    recipients = list(
-        User.objects.filter(pk__in=recipient_ids, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
+    return mail_employees(
+        recipient_ids,
+        lambda: (
+            _("Klantcontact: API client"),
+            _("%(text)s\n\nSee Klantcontact, Notifications.") % {"text": text},
+        ),
     )
-    if not recipients:
-        return 0
-    with override(settings.LANGUAGE_CODE):
-        subject = _("Klantcontact: API client")
-        body = _("%(text)s\n\nSee Klantcontact, Notifications.") % {"text": text}
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)

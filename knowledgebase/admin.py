@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from klantcontact.forms import ValidatedInitialMixin
+
 from . import selectors, services
 from .forms import ArticleAdminForm, SynonymGroupAdminForm
 from .models import Article, Category, SynonymGroup
@@ -75,7 +77,7 @@ def _status_action(target, description):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ValidatedInitialMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["title", "category", "status", "owner_name", "review_by", "updated_at"]
     list_filter = ["status", ReviewFilter, "category", "channels"]

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from klantcontact.forms import ValidatedInitialMixin
+
 from . import selectors, services
 from .engine import COUNT_FIELDS
 from .models import (
@@ -43,7 +45,7 @@ class ReadOnlyMixin:
 
 
 @admin.register(RetentionRule)
-class RetentionRuleAdmin(admin.ModelAdmin):
+class RetentionRuleAdmin(ValidatedInitialMixin, admin.ModelAdmin):
     list_display = [
         "code",
         "name",
@@ -134,7 +136,7 @@ class LegalHoldForm(forms.ModelForm):
 
 
 @admin.register(LegalHold)
-class LegalHoldAdmin(admin.ModelAdmin):
+class LegalHoldAdmin(ValidatedInitialMixin, admin.ModelAdmin):
     form = LegalHoldForm
     list_display = [
         "__str__",

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from contacts.admin import RestrictedPersonAdminMixin
+from klantcontact.forms import ValidatedInitialMixin
 
 from . import selectors
 from .models import (
@@ -25,7 +26,7 @@ from .models import (
 )
 
 
-class OfficerAdmin(admin.ModelAdmin):
+class OfficerAdmin(ValidatedInitialMixin, admin.ModelAdmin):
     """Visible to the privacy officer (by role) and superusers; nothing is deleted."""
 
     def _allowed(self, request):

@@ -15,6 +15,7 @@ from accounts import roles
 from contacts import services as contact_services
 from contacts.models import ContactMoment, Mandate, Person, Signal, SignalType
 from referencedata.models import CodeList, ReferenceCode
+from tests.support.contacts import mandate_post
 
 pytestmark = pytest.mark.django_db
 
@@ -43,20 +44,6 @@ def grant_directly(user, person):
         granted_at=now,
         expires_at=now + datetime.timedelta(hours=1),
     )
-
-
-def mandate_post(**overrides):
-    role = ReferenceCode.objects.get(code_list=CodeList.RELATION_ROLE, code="BWI")
-    return {
-        "representative_initials": "K.",
-        "representative_surname": "Bewind & Co",
-        "role": role.pk,
-        "scope": "finances",
-        "valid_from": "2025-01-01",
-        "verified_how": "court_order",
-        "verified_at": "2025-01-02",
-        **overrides,
-    }
 
 
 def signal_post():

@@ -21,6 +21,7 @@ from tests.factories import (
     contact_catalogue,
     default_subject,
 )
+from tests.support.contacts import mandate_post
 
 pytestmark = pytest.mark.django_db
 
@@ -247,21 +248,6 @@ def test_banner_when_the_caller_may_not_receive_data(client, world):
     assert 'data-banner="no-data"' not in client.get(card(world["tenant"])).content.decode()
     html = client.get(card(world["tenant"]), {"caller": "other"}).content.decode()
     assert 'data-banner="no-data"' in html
-
-
-def mandate_post(**overrides):
-    role = ReferenceCode.objects.get(code_list=CodeList.RELATION_ROLE, code="BWI")
-    data = {
-        "representative_initials": "K.",
-        "representative_surname": "Bewind & Co",
-        "role": role.pk,
-        "scope": "finances",
-        "valid_from": "2025-01-01",
-        "verified_how": "court_order",
-        "verified_at": "2025-01-02",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_record_a_mandate_for_a_new_representative(client, world):

@@ -71,11 +71,12 @@ def query_parameter_names() -> list[str]:
     return sorted(names)
 
 
-# Admin pages are Django's own (their changelists validate lookups); the API has its own walk.
+# The admin pages too (their add pages take initial values from the query string:
+# klantcontact.forms.ValidatedInitialMixin); the API has its own walk (schemathesis in CI).
 ROUTES = [
     (name, pattern)
     for name, pattern in walk(get_resolver().url_patterns)
-    if not name.startswith(("admin:", "api:"))
+    if not name.startswith(("api:",))
 ]
 
 

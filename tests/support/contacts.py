@@ -33,3 +33,18 @@ def task_input(**overrides):
     }
     data.update(overrides)
     return services.TaskInput(**data)
+
+
+def mandate_post(**overrides):
+    """The mandate form's POST for a new representative (a firm of administrators)."""
+    role = ReferenceCode.objects.get(code_list=CodeList.RELATION_ROLE, code="BWI")
+    return {
+        "representative_initials": "K.",
+        "representative_surname": "Bewind & Co",
+        "role": role.pk,
+        "scope": "finances",
+        "valid_from": "2025-01-01",
+        "verified_how": "court_order",
+        "verified_at": "2025-01-02",
+        **overrides,
+    }
