@@ -44,6 +44,8 @@ def test_employee_signs_in_through_the_provider_and_out_again(
     oidc_provider.set_claims(
         "emp-1", given_name="Fenna", family_name="Dijkstra", groups=["grp-woonservice", "grp-noord"]
     )
+    page.goto(f"{live_server.url}/login/")
+    screenshot(page, "oidc-login-page")
     sign_in_at_provider(page, live_server, "emp-1")
     page.wait_for_url(f"{live_server.url}/")
     assert page.locator(".account-name").inner_text() == "Fenna Dijkstra"
