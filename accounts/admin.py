@@ -11,7 +11,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import otp, services
-from .models import Team, User
+from .models import ProviderGroupMapping, Team, User
 
 
 @admin.register(User)
@@ -160,3 +160,13 @@ for model, model_admin in (
     if admin.site.is_registered(model):
         admin.site.unregister(model)
     admin.site.register(model, model_admin)
+
+
+@admin.register(ProviderGroupMapping)
+class ProviderGroupMappingAdmin(admin.ModelAdmin):
+    """Which provider group gives which role or team (superuser only: no role holds these
+    permissions). Applied at each employee's next sign-in through the identity provider."""
+
+    list_display = ["provider_group", "role", "team", "team_leader"]
+    list_filter = ["role", "team"]
+    search_fields = ["provider_group"]

@@ -17,6 +17,12 @@ class AccountsConfig(AppConfig):
 
         post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")
 
+        from django.contrib.auth.signals import user_logged_in  # (models, as above)
+
+        from .otp import forget_provider_mfa  # (models, as above)
+
+        user_logged_in.connect(forget_provider_mfa, dispatch_uid="accounts.forget_provider_mfa")
+
         from persondata import restriction  # (models, as above)
 
         from .roles import PRIVACY_OFFICER, has_role  # (models, as above)

@@ -21,8 +21,9 @@ class SecondFactorMiddleware:
     """Keeps users who need a second factor out of every page until they verified it.
 
     Fails closed: a user of a second-factor role (``accounts.otp.second_factor_required``)
-    whose session has no verified device is sent to enrolment (no device yet) or to the code
-    page, with the page they asked for as ``next``. Must come after django-otp's OTPMiddleware.
+    whose session has no verified device (nor MFA asserted by the identity provider at the
+    sign-in) is sent to enrolment (no device yet) or to the code page, with the page they
+    asked for as ``next``. Must come after django-otp's OTPMiddleware.
     """
 
     def __init__(self, get_response):
@@ -33,7 +34,7 @@ class SecondFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = getattr(request, "user", None)
-        if user is None or not otp.second_factor_required(user) or otp.is_verified(user):
+        if user is None or not otp.second_factor_required(user) or otp.session_verified(request):
             return None
         match = request.resolver_match
         if match is not None and match.view_name in OPEN_BEFORE_SECOND_FACTOR:

@@ -52,6 +52,19 @@ def is_verified(user) -> bool:
     return getattr(user, "otp_device", None) is not None
 
 
+# Session flag: at this sign-in the identity provider asserted multi-factor authentication
+# (accounts.oidc.mfa_asserted); it counts as the second factor for the rest of the session.
+PROVIDER_MFA_SESSION_KEY = "accounts_provider_mfa"
+
+
+def session_verified(request) -> bool:
+    """Whether this session passed a second factor: a code here, or MFA at the provider."""
+    if is_verified(request.user):
+        return True
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.get(PROVIDER_MFA_SESSION_KEY))
+
+
 def confirmed_totp_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
 
@@ -218,3 +231,10 @@ def reset_second_factor(user) -> int:
             deleted += 1
     logger.info("Second factor reset for employee #%s", user.pk)
     return deleted
+
+
+def forget_provider_mfa(sender, request, user, **kwargs):
+    """At every login (user_logged_in): the provider's MFA of an earlier sign-in no longer
+    counts; the sign-in through the provider sets it again when the provider asserts it."""
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(PROVIDER_MFA_SESSION_KEY, None)

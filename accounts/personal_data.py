@@ -28,4 +28,11 @@ PERSONAL_DATA = {
         "content_object": "autorisatie",
     },
     "TeamGroupObjectPermission": NOT_PERSONAL,
+    # The employee's account at the identity provider and their last sign-in there.
+    "ExternalIdentity": {
+        "user": "medewerker",
+        "subject": "medewerker",
+        "last_seen": "autorisatie",
+    },
+    "ProviderGroupMapping": NOT_PERSONAL,
 }

@@ -1,6 +1,7 @@
-"""Nightly clean-up tasks of the accounts app: expired sessions and old login records."""
+"""Nightly tasks of the accounts app: expired sessions, old login records, and leavers."""
 
 import datetime
+import logging
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from celery import shared_task
@@ -9,6 +10,9 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from .lockout import lockout_period
+from .models import User
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task
@@ -30,3 +34,23 @@ def clear_old_login_records() -> int:
         deleted += count
     count, _ = AccessAttempt.objects.filter(attempt_time__lt=now - lockout_period()).delete()
     return deleted + count
+
+
+@shared_task
+def deactivate_leavers() -> int:
+    """Nightly: deactivate the accounts from the identity provider that were not seen there
+    (no sign-in) for ``OIDC_LEAVER_DAYS`` days: leavers. Superusers (the break-glass account)
+    are left alone; nothing happens while the sign-in through the provider is off."""
+    if not settings.OIDC_ENABLED:
+        return 0
+    cutoff = timezone.now() - datetime.timedelta(days=settings.OIDC_LEAVER_DAYS)
+    leavers = User.objects.filter(
+        is_active=True, is_superuser=False, external_identity__last_seen__lt=cutoff
+    )
+    count = 0
+    for user in leavers:
+        user.is_active = False
+        user.save(update_fields=["is_active"])  # one by one: the audit trail records each
+        logger.info("Employee #%s deactivated: not seen at the identity provider", user.pk)
+        count += 1
+    return count

@@ -51,7 +51,7 @@ def second_factor_verify(request):
     """After the password: a code from the authenticator app, or a backup code."""
     user = request.user
     next_url = _next_url(request)
-    if not otp.second_factor_required(user) or otp.is_verified(user):
+    if not otp.second_factor_required(user) or otp.session_verified(request):
         return redirect(next_url)
     if not otp.has_second_factor(user):
         return redirect(f"{reverse('otp_enrol')}?{urlencode({'next': next_url})}")
@@ -79,7 +79,7 @@ def second_factor_enrol(request):
     """First login of a second-factor role: link an authenticator app (secret as text and QR)."""
     user = request.user
     next_url = _next_url(request)
-    if not otp.second_factor_required(user) or otp.is_verified(user):
+    if not otp.second_factor_required(user) or otp.session_verified(request):
         return redirect(next_url)
     if otp.has_second_factor(user):
         return redirect(f"{reverse('otp_verify')}?{urlencode({'next': next_url})}")

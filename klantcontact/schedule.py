@@ -15,6 +15,11 @@ BEAT_SCHEDULE = {
         "task": "accounts.tasks.clear_old_login_records",
         "schedule": crontab(hour=1, minute=40),
     },
+    # Accounts from the identity provider not seen there for OIDC_LEAVER_DAYS: deactivated.
+    "deactivate-leavers": {
+        "task": "accounts.tasks.deactivate_leavers",
+        "schedule": crontab(hour=1, minute=50),
+    },
     "review-yesterdays-access": {
         "task": "access.tasks.review_yesterdays_access",
         "schedule": crontab(hour=2, minute=15),

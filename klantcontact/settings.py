@@ -218,8 +218,11 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses logins of a locked-out username + IP address (django-axes).
     "accounts.lockout.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's password check; with LOCAL_LOGIN off only for superusers (accounts.oidc_backend).
+    "accounts.oidc_backend.LocalPasswordBackend",
     "guardian.backends.ObjectPermissionBackend",
+    # Sign-in through the identity provider (OpenID Connect; does nothing unless OIDC_ENABLED).
+    "accounts.oidc_backend.ProviderBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -261,6 +264,38 @@ OTP_TOTP_ISSUER = "Klantcontact"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Sign-in through the identity provider (OpenID Connect, mozilla-django-oidc; accounts.oidc and
+# docs/operations.md). Code flow with PKCE, RS256 id tokens checked against the provider's JWKS.
+# OIDC_DISCOVERY_URL fills every endpoint left empty. Employees are matched on OIDC_USER_CLAIM
+# ("sub"; "oid" for Entra ID), roles and teams come from OIDC_GROUPS_CLAIM through the mapping in
+# the admin. MFA at the provider (an amr in OIDC_MFA_AMR or the acr in OIDC_MFA_ACR) counts as
+# the second factor; otherwise the roles that need one pass the TOTP step. LOCAL_LOGIN=0 keeps
+# password logins for superusers only (the break-glass account).
+OIDC_ENABLED = env_bool("OIDC_ENABLED", False)
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "Microsoft")
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT")
+OIDC_OP_END_SESSION_ENDPOINT = env_str("OIDC_OP_END_SESSION_ENDPOINT")
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USER_CLAIM = env_str("OIDC_USER_CLAIM", "sub")
+OIDC_GROUPS_CLAIM = env_str("OIDC_GROUPS_CLAIM", "groups")
+OIDC_MFA_AMR = env_list("OIDC_MFA_AMR", "mfa,otp,hwk")
+OIDC_MFA_ACR = env_list("OIDC_MFA_ACR", "")
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_LEAVER_DAYS = env_int("OIDC_LEAVER_DAYS", 30)
+LOCAL_LOGIN = env_bool("LOCAL_LOGIN", True)
+if PRODUCTION and OIDC_ENABLED and not (OIDC_RP_CLIENT_ID and OIDC_RP_CLIENT_SECRET):
+    raise ImproperlyConfigured("OIDC_ENABLED needs OIDC_RP_CLIENT_ID and OIDC_RP_CLIENT_SECRET.")
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of the end session
 
 # django-guardian: no anonymous user, object permissions only through the direct FK tables.
 ANONYMOUS_USER_NAME = None

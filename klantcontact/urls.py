@@ -1,8 +1,11 @@
-"""The project's root URLs: home, health check, login and logout, and each app's pages."""
+"""The project's root URLs: home, health check, login and logout (also through the identity
+provider), and each app's pages."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+from accounts import oidc_views
 
 from . import views
 
@@ -14,7 +17,11 @@ urlpatterns = [
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Ends the session at the identity provider too when the session came from there.
+    path("logout/", oidc_views.logout, name="logout"),
+    # Sign-in through the identity provider (OpenID Connect; 404 unless OIDC_ENABLED).
+    path("oidc/inloggen/", oidc_views.sign_in, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc_views.callback, name="oidc_authentication_callback"),
     path("", include("accounts.urls")),
     path("", include("contacts.urls")),
     path("", include("access.urls")),

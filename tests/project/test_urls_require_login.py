@@ -18,6 +18,8 @@ PUBLIC_VIEWS = {"login", "healthz", "admin:login", "api:schema", "api:docs"}
 # The personal survey opt-out link in an e-mail works without login: its signed one-time token
 # is the authority, and the page shows no personal data (tests/rights/test_rights_survey.py).
 PUBLIC_VIEWS |= {"rights:survey_opt_out"}
+# The sign-in through the identity provider: its start and its callback (404 unless enabled).
+PUBLIC_VIEWS |= {"oidc_authentication_init", "oidc_authentication_callback"}
 # Views that do nothing but end a session; anonymous use is harmless.
 SESSION_END_VIEWS = {"logout", "admin:logout"}
 
