@@ -553,6 +553,7 @@ def test_schema_is_public_and_describes_every_endpoint(client):
         "/api/v1/portal/intake/",
         "/api/v1/survey-export/",
         "/api/v1/disclosures/",
+        "/api/v1/imports/{kind}/",
     } == set(paths)
     assert schema["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
     intake_responses = paths["/api/v1/portal/intake/"]["post"]["responses"]
