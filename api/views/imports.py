@@ -26,8 +26,8 @@ MAX_BATCH = 10_000
 class ImportBatchSerializer(serializers.Serializer):
     rows = serializers.ListField(
         child=serializers.DictField(),
+        min_length=1,
         max_length=MAX_BATCH,
-        allow_empty=False,
         help_text="The rows, each an object with the fields of the kind (docs/import.md).",
     )
     dry_run = serializers.BooleanField(default=False, help_text="Check and count, store nothing.")
@@ -76,7 +76,7 @@ class ImportBatchView(ApiView):
         request=ImportBatchSerializer,
         responses={
             200: ImportReportSerializer,
-            **p.errors(p.VALIDATION, p.UNPROCESSABLE, p.CONFLICT),
+            **p.errors(p.VALIDATION, p.NOT_FOUND, p.UNPROCESSABLE, p.CONFLICT),
         },
     )
     def post(self, request, kind):
