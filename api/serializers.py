@@ -47,6 +47,15 @@ class StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+class StrictBooleanField(serializers.BooleanField):
+    """A JSON true or false only (DRF would accept 0, 1, "yes" and "on")."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data
+
+
 def id_field(**kwargs):
     return StrictIntegerField(min_value=1, max_value=MAX_ID, **kwargs)
 

@@ -17,6 +17,7 @@ from erpimport import formats, services
 from erpimport.models import ImportRun
 
 from .. import problems as p
+from .. import serializers as s
 from ..scopes import Scope
 from .base import ApiView, valid_body
 
@@ -30,8 +31,8 @@ class ImportBatchSerializer(serializers.Serializer):
         max_length=MAX_BATCH,
         help_text="The rows, each an object with the fields of the kind (docs/import.md).",
     )
-    dry_run = serializers.BooleanField(default=False, help_text="Check and count, store nothing.")
-    full_sync = serializers.BooleanField(
+    dry_run = s.StrictBooleanField(default=False, help_text="Check and count, store nothing.")
+    full_sync = s.StrictBooleanField(
         default=False,
         help_text="Tenancies only: the batch holds every tenancy; end the open ones it lacks.",
     )
@@ -45,8 +46,8 @@ class RefusalSerializer(serializers.Serializer):
 class ImportReportSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.CharField()
-    dry_run = serializers.BooleanField()
-    full_sync = serializers.BooleanField()
+    dry_run = s.StrictBooleanField()
+    full_sync = s.StrictBooleanField()
     status = serializers.CharField()
     rows = serializers.IntegerField()
     created = serializers.IntegerField()
