@@ -2,6 +2,8 @@
 contact, a person, a mandate or a signal, the task inbox and a task, the team leader dashboard.
 Thin: the rules are in ``contacts.services``, the reads in ``contacts.selectors``."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -181,8 +183,9 @@ def person_create(request):
 
 def _initial_contact(request, person, form_class_user):
     initial = {}
-    channel = request.GET.get("channel")
-    if channel:
+    channel = request.GET.get("channel", "")
+    # Only something shaped like a VERA code reaches the database (a NUL byte was a 500 there).
+    if re.fullmatch(r"[A-Za-z0-9_-]{1,20}", channel):
         code = form_class_user.fields["channel"].queryset.filter(code=channel).first()
         if code is not None:
             initial["channel"] = code.pk
